@@ -1,0 +1,40 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Settings shared by every Swift target: Swift 6 language mode is the default with tools 6.0.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "MegaportServer",
+    products: [.executable(name: "megaport-server", targets: ["App"])],
+    targets: [
+        // System libraries from Debian (no Swift packages).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libcrypt-dev", "libssl-dev"])]),
+
+        // HTTP: pure protocol (HTTPCore) below sockets and routing (HTTPServer).
+        .target(name: "HTTPCore", swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: ["HTTPCore"], swiftSettings: strict),
+
+        // JSON values, strict parser and writer; a leaf used by Domain and API.
+        .target(name: "JSON", swiftSettings: strict),
+
+        // Persistence and the product's rules.
+        .target(name: "Storage", dependencies: ["CSQLite"], swiftSettings: strict),
+        .target(name: "Domain", dependencies: ["Storage", "CCrypto", "JSON"], swiftSettings: strict),
+
+        // Where HTTP meets the domain, and the composition root.
+        .target(name: "API", dependencies: ["HTTPServer", "Domain", "JSON"], swiftSettings: strict),
+        .executableTarget(name: "App", dependencies: ["API"], swiftSettings: strict),
+
+        // Test support shared by the test targets: the conformance catalogue and a raw socket client.
+        .target(name: "TestSupport", dependencies: ["HTTPCore"], path: "Tests/TestSupport", swiftSettings: strict),
+        .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strict),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Storage", "JSON"], swiftSettings: strict),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Domain", "Storage", "JSON", "TestSupport"],
+                    swiftSettings: strict),
+        .testTarget(name: "AppTests", dependencies: ["JSON", "TestSupport"], swiftSettings: strict),
+    ]
+)
