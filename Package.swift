@@ -10,11 +10,12 @@ let package = Package(
     targets: [
         // System libraries from Debian (no Swift packages).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libcrypt-dev", "libssl-dev"])]),
 
         // HTTP: pure protocol (HTTPCore) below sockets and routing (HTTPServer).
         .target(name: "HTTPCore", swiftSettings: strict),
-        .target(name: "HTTPServer", dependencies: ["HTTPCore"], swiftSettings: strict),
+        .target(name: "HTTPServer", dependencies: ["HTTPCore", "JSON", "CLinux"], swiftSettings: strict),
 
         // JSON values, strict parser and writer; a leaf used by Domain and API.
         .target(name: "JSON", swiftSettings: strict),

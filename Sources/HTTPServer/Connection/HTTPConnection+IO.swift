@@ -1,0 +1,79 @@
+import Glibc
+import HTTPCore
+
+extension HTTPConnection {
+    enum ReadOutcome { case data, closed, timedOut }
+
+    /// Bytes read per `recv`, into a stack buffer, so an idle connection holds no read buffer.
+    static let readSize = 16 * 1024
+
+    /// Reads at least one byte, waiting under the deadline that fits the parser's state:
+    /// keep-alive idle between requests, the absolute head deadline, or the body idle time-out.
+    mutating func readMore() async -> ReadOutcome {
+        let config = env.configuration
+        let idle = parser.isIdle && buffer.readableCount == 0
+        while true {
+            let received = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.readSize) { scratch -> Int in
+                let n = recv(fd, scratch.baseAddress, Self.readSize, 0)
+                if n > 0 { buffer.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(scratch)[0..<n])) }
+                return n
+            }
+            if received > 0 {
+                if headDeadline == 0 { headDeadline = Socket.now() + config.headerTimeout.nanoseconds }
+                return .data
+            }
+            if received == 0 { return .closed }  // EOF: clean if idle, otherwise incomplete (A19, B10)
+            guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { return .closed }
+            if errno == EINTR { continue }
+            let deadline: UInt64
+            if idle {
+                deadline = Socket.now() + (served == 0 ? config.headerTimeout : config.keepAliveTimeout).nanoseconds
+            } else if parser.isReadingHead {
+                deadline = headDeadline
+            } else {
+                deadline = Socket.now() + config.bodyIdleTimeout.nanoseconds
+            }
+            switch await env.reactor.wait(fd, for: .read, deadline: deadline, idle: idle) {
+            case .ready: continue
+            case .timedOut: return .timedOut
+            case .shutdown: return .closed
+            }
+        }
+    }
+
+    /// Writes all bytes with one `send` when the socket takes them (J7), waiting for writability
+    /// under the write time-out otherwise (G5). `MSG_NOSIGNAL`: a reset peer is an error, not SIGPIPE (F8).
+    func write(_ bytes: [UInt8]) async -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes.withUnsafeBytes { raw in
+                Glibc.send(fd, raw.baseAddress! + offset, raw.count - offset, Int32(MSG_NOSIGNAL))
+            }
+            if sent > 0 {
+                offset += sent
+                continue
+            }
+            guard sent < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { return false }
+            if errno == EINTR { continue }
+            let deadline = Socket.now() + env.configuration.writeTimeout.nanoseconds
+            guard await env.reactor.wait(fd, for: .write, deadline: deadline) == .ready else { return false }
+        }
+        return true
+    }
+
+    /// RFC 9112 §9.6: shut down writes, then read and discard for a short while, so a client still
+    /// sending does not get a reset that destroys the response it has not read yet (F9).
+    func lingeringClose() async {
+        shutdown(fd, Int32(SHUT_WR))
+        let deadline = Socket.now() + env.configuration.lingerTimeout.nanoseconds
+        var discarded = 0
+        while discarded < env.configuration.lingerBytes {
+            let n = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { recv(fd, $0.baseAddress, 4096, 0) }
+            if n > 0 { discarded += n; continue }
+            if n == 0 { return }
+            guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { return }
+            if errno == EINTR { continue }
+            guard await env.reactor.wait(fd, for: .read, deadline: deadline) == .ready else { return }
+        }
+    }
+}

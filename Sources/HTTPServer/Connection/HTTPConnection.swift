@@ -1,0 +1,110 @@
+import Glibc
+import HTTPCore
+
+/// One accepted socket, owned by one task: read → parse → respond, in order, until close.
+/// No actor is needed because nothing else touches the parser, the buffer or the descriptor.
+struct HTTPConnection {
+    let fd: Int32
+    let peer: String
+    let env: ServerEnvironment
+    var parser: RequestParser
+    var buffer = ReadBuffer()
+    var served = 0
+    /// Absolute deadline for the head being read, set at its first byte (RFC 9112 §9.5, G2).
+    var headDeadline: UInt64 = 0
+
+    init(fd: Int32, peer: String, env: ServerEnvironment) {
+        self.fd = fd
+        self.peer = peer
+        self.env = env
+        parser = RequestParser(limits: env.configuration.limits)
+    }
+
+    /// Serves the connection and closes the descriptor.
+    mutating func run() async {
+        env.reactor.register(fd)
+        defer {
+            env.reactor.deregister(fd)
+            close(fd)
+        }
+        while true {
+            let request: HTTPRequest?
+            do {
+                request = try parser.parse(&buffer)
+            } catch {
+                // Every parse error is fatal: answer, then close without reading further (catalogue §A–D).
+                let httpError = HTTPError(error.status, code: error.code, message: error.description)
+                if await send(errorResponse(httpError, method: nil), keepAlive: false) { await lingeringClose() }
+                return
+            }
+            if let request {
+                headDeadline = 0
+                guard await serve(request) else { return }
+                continue
+            }
+            if parser.expectsContinue {
+                // RFC 9110 §10.1.1: the head was accepted; invite the body.
+                guard await write(ResponseSerializer.continueResponse) else { return }
+                parser.continueWasSent()
+            }
+            switch await readMore() {
+            case .data: continue
+            case .closed: return
+            case .timedOut:
+                if !parser.isIdle {
+                    // G2/G3: a request was under way → 408 + close; an idle connection closes silently (G1/G4).
+                    let timeout = HTTPError(.requestTimeout, code: "request_timeout", message: "request not received in time")
+                    if await send(errorResponse(timeout, method: nil), keepAlive: false) { await lingeringClose() }
+                }
+                return
+            }
+        }
+    }
+
+    /// Runs the responder and writes the response. Returns false when the connection must close.
+    mutating func serve(_ request: HTTPRequest) async -> Bool {
+        let started = Socket.now()
+        served += 1
+        var context = RequestContext(traceId: env.traceIDs.next(), remoteAddress: peer)
+        var response: HTTPResponse
+        do {
+            response = try await env.responder.respond(to: request, context: &context)
+        } catch let error as HTTPError {
+            response = env.renderError(error, context.traceId)
+        } catch {
+            // K7: nothing about the failure leaks; the trace id ties the response to the log.
+            response = env.renderError(HTTPError(.internalServerError, code: "internal_error",
+                                                 message: "internal error; quote the trace id"), context.traceId)
+        }
+        let cap = env.configuration.maxRequestsPerConnection
+        let keepAlive = request.keepAlive && !env.draining.load(ordering: .relaxed) && (cap == 0 || served < cap)
+        response.headers.add("Trace-Id", context.traceId)
+        let bytes = ResponseSerializer.serialize(response, date: env.dates.current(), keepAlive: keepAlive,
+                                                 requestVersion: request.version, omitBody: request.method == .head)
+        env.accessLog?(AccessRecord(traceId: context.traceId, method: request.method, route: context.route,
+                                    path: request.uri.path, status: response.status.code,
+                                    durationMicros: Int((Socket.now() - started) / 1000), identity: context.identity,
+                                    remoteAddress: peer))
+        guard await write(bytes) else { return false }
+        if !keepAlive {
+            await lingeringClose()  // F2: nothing buffered after a closing request is processed
+            return false
+        }
+        return true
+    }
+
+    /// Renders a server-level error (parse error, time-out) and logs it.
+    func errorResponse(_ error: HTTPError, method: HTTPMethod?) -> HTTPResponse {
+        let traceId = env.traceIDs.next()
+        var response = env.renderError(error, traceId)
+        response.headers.add("Trace-Id", traceId)
+        env.accessLog?(AccessRecord(traceId: traceId, method: method, route: nil, path: nil, status: error.status.code,
+                                    durationMicros: 0, identity: nil, remoteAddress: peer))
+        return response
+    }
+
+    /// Serializes and writes a response.
+    func send(_ response: HTTPResponse, keepAlive: Bool) async -> Bool {
+        await write(ResponseSerializer.serialize(response, date: env.dates.current(), keepAlive: keepAlive))
+    }
+}

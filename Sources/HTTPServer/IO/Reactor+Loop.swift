@@ -1,0 +1,74 @@
+import CLinux
+import Glibc
+
+extension Reactor {
+    /// The epoll thread: collect events and expired deadlines under the lock, resume outside it.
+    func loop() {
+        var events = [epoll_event](repeating: epoll_event(), count: 512)
+        var resumptions: [(UnsafeContinuation<WaitResult, Never>, WaitResult)] = []
+        while true {
+            let count = epoll_wait(epollFD, &events, Int32(events.count), Self.tickMilliseconds)
+            let now = Socket.now()
+            let stopped = state.withLock { state -> Bool in
+                if count > 0 {
+                    for event in events[0..<Int(count)] { Self.deliver(event, to: &state, into: &resumptions) }
+                }
+                if now >= state.nextDeadline { Self.expire(at: now, in: &state, into: &resumptions) }
+                return state.stopped
+            }
+            for (continuation, result) in resumptions { continuation.resume(returning: result) }
+            resumptions.removeAll(keepingCapacity: true)
+            if stopped { break }
+        }
+        close(epollFD)
+        close(wakeFD)
+    }
+
+    private static func deliver(_ event: epoll_event, to state: inout State,
+                                into resumptions: inout [(UnsafeContinuation<WaitResult, Never>, WaitResult)]) {
+        let fd = Int(event.data.fd)
+        guard fd < state.slots.count, var slot = state.slots[fd] else { return }
+        let flags = event.events
+        let failed = flags & (EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0
+        if failed || flags & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue) != 0 {
+            if let reader = slot.reader {
+                resumptions.append((reader.continuation, .ready))
+                slot.reader = nil
+            } else {
+                slot.readReady = true
+            }
+        }
+        if failed || flags & EPOLLOUT.rawValue != 0 {
+            if let writer = slot.writer {
+                resumptions.append((writer.continuation, .ready))
+                slot.writer = nil
+            } else {
+                slot.writeReady = true
+            }
+        }
+        state.slots[fd] = slot
+    }
+
+    /// Ends every wait whose deadline has passed, and finds the next deadline.
+    private static func expire(at now: UInt64, in state: inout State,
+                               into resumptions: inout [(UnsafeContinuation<WaitResult, Never>, WaitResult)]) {
+        var next = UInt64.max
+        for index in state.slots.indices {
+            guard var slot = state.slots[index] else { continue }
+            if let reader = slot.reader {
+                if reader.deadline <= now {
+                    resumptions.append((reader.continuation, .timedOut))
+                    slot.reader = nil
+                } else { next = min(next, reader.deadline) }
+            }
+            if let writer = slot.writer {
+                if writer.deadline <= now {
+                    resumptions.append((writer.continuation, .timedOut))
+                    slot.writer = nil
+                } else { next = min(next, writer.deadline) }
+            }
+            state.slots[index] = slot
+        }
+        state.nextDeadline = next
+    }
+}

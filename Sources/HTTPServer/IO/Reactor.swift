@@ -1,0 +1,134 @@
+import CLinux
+import Glibc
+import Synchronization
+
+/// One thread in `epoll_wait` that resumes the tasks waiting for socket readiness or a deadline.
+///
+/// Sockets are registered once, edge-triggered, for reading and writing. A readiness event that
+/// arrives while nobody waits is remembered in the slot, so the next `wait` returns at once: there is
+/// no `epoll_ctl` per request and no lost wake-up. Spurious wake-ups are harmless by design (the
+/// caller retries its non-blocking call). Deadlines live here too, so time-outs need no timer tasks.
+public final class Reactor: Sendable {
+    /// What a wait ended with.
+    public enum WaitResult: Sendable { case ready, timedOut, shutdown }
+    /// The direction a task waits for.
+    public enum Interest: Sendable { case read, write }
+
+    struct Waiter {
+        let continuation: UnsafeContinuation<WaitResult, Never>
+        let deadline: UInt64
+        let idle: Bool
+    }
+
+    struct Slot {
+        var readReady = false
+        var writeReady = false
+        var reader: Waiter?
+        var writer: Waiter?
+    }
+
+    struct State {
+        var slots: [Slot?] = []
+        var nextDeadline = UInt64.max
+        var draining = false
+        var stopped = false
+    }
+
+    let epollFD: Int32
+    let wakeFD: Int32
+    let state = Mutex(State())
+    /// Granularity of deadline checks; deadlines fire at most this late.
+    static let tickMilliseconds: Int32 = 25
+
+    /// Creates the epoll instance and starts its thread.
+    public init() throws(IOError) {
+        epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
+        guard epollFD >= 0 else { throw .last("epoll_create1") }
+        wakeFD = eventfd(0, Int32(EFD_NONBLOCK) | Int32(EFD_CLOEXEC))
+        guard wakeFD >= 0 else { throw .last("eventfd") }
+        var event = epoll_event(events: EPOLLIN.rawValue, data: epoll_data_t(fd: wakeFD))
+        epoll_ctl(epollFD, EPOLL_CTL_ADD, wakeFD, &event)
+        var thread = pthread_t()
+        let context = Unmanaged.passRetained(self).toOpaque()
+        pthread_create(&thread, nil, { context in
+            Unmanaged<Reactor>.fromOpaque(context!).takeRetainedValue().loop()
+            return nil
+        }, context)
+        pthread_detach(thread)
+    }
+
+    /// Starts watching `fd` (edge-triggered, both directions).
+    public func register(_ fd: Int32) {
+        state.withLock { state in
+            if state.slots.count <= Int(fd) { state.slots.append(contentsOf: repeatElement(nil, count: Int(fd) + 64 - state.slots.count)) }
+            state.slots[Int(fd)] = Slot()
+        }
+        let mask = EPOLLIN.rawValue | EPOLLOUT.rawValue | EPOLLRDHUP.rawValue | EPOLLET.rawValue
+        var event = epoll_event(events: mask, data: epoll_data_t(fd: fd))
+        epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event)
+    }
+
+    /// Stops watching `fd`; call before closing it. Its owner is not waiting at this point.
+    public func deregister(_ fd: Int32) {
+        epoll_ctl(epollFD, EPOLL_CTL_DEL, fd, nil)
+        state.withLock { $0.slots[Int(fd)] = nil }
+    }
+
+    /// Suspends until `fd` is ready for `interest`, the monotonic `deadline` (ns, 0 = none) passes, or
+    /// the server drains (only for `idle` waits, i.e. keep-alive connections between requests).
+    public func wait(_ fd: Int32, for interest: Interest, deadline: UInt64, idle: Bool = false) async -> WaitResult {
+        await withUnsafeContinuation { (continuation: UnsafeContinuation<WaitResult, Never>) in
+            let immediate: WaitResult? = state.withLock { state in
+                if state.stopped || (idle && state.draining) { return .shutdown }
+                guard Int(fd) < state.slots.count, var slot = state.slots[Int(fd)] else { return .shutdown }
+                let waiter = Waiter(continuation: continuation, deadline: deadline == 0 ? .max : deadline, idle: idle)
+                switch interest {
+                case .read:
+                    if slot.readReady { slot.readReady = false; state.slots[Int(fd)] = slot; return .ready }
+                    slot.reader = waiter
+                case .write:
+                    if slot.writeReady { slot.writeReady = false; state.slots[Int(fd)] = slot; return .ready }
+                    slot.writer = waiter
+                }
+                state.slots[Int(fd)] = slot
+                state.nextDeadline = min(state.nextDeadline, waiter.deadline)
+                return nil
+            }
+            if let immediate { continuation.resume(returning: immediate) }
+        }
+    }
+
+    /// Graceful shutdown, step one: every idle waiter (and every later idle wait) ends with `.shutdown`.
+    public func drainIdle() {
+        let woken = state.withLock { state -> [UnsafeContinuation<WaitResult, Never>] in
+            state.draining = true
+            var woken: [UnsafeContinuation<WaitResult, Never>] = []
+            for index in state.slots.indices {
+                if let reader = state.slots[index]?.reader, reader.idle {
+                    state.slots[index]?.reader = nil
+                    woken.append(reader.continuation)
+                }
+            }
+            return woken
+        }
+        for continuation in woken { continuation.resume(returning: .shutdown) }
+    }
+
+    /// Ends every wait with `.shutdown` and stops the thread.
+    public func stop() {
+        let woken = state.withLock { state -> [UnsafeContinuation<WaitResult, Never>] in
+            state.stopped = true
+            var woken: [UnsafeContinuation<WaitResult, Never>] = []
+            for index in state.slots.indices {
+                if let reader = state.slots[index]?.reader { woken.append(reader.continuation) }
+                if let writer = state.slots[index]?.writer { woken.append(writer.continuation) }
+                state.slots[index]?.reader = nil
+                state.slots[index]?.writer = nil
+            }
+            return woken
+        }
+        for continuation in woken { continuation.resume(returning: .shutdown) }
+        var one: UInt64 = 1
+        _ = Glibc.write(wakeFD, &one, 8)
+    }
+}

@@ -1,0 +1,76 @@
+import HTTPCore
+
+/// An immutable trie of routes. Answers 404 when no path matches, 405 with `Allow` when the path
+/// matches but the method does not (RFC 9110 §15.5.6), HEAD with the GET handler (§9.3.2), and
+/// OPTIONS with 204 and `Allow` (§9.3.7), including `OPTIONS *`.
+public struct RouteTable: HTTPResponder {
+    struct Node: Sendable {
+        var literals: [String: Node] = [:]
+        var parameter: (name: String, node: Box)?
+        var handlers: [HTTPMethod: Handler] = [:]
+        var template: String?
+
+        mutating func insert(_ segments: ArraySlice<RoutePattern.Segment>, method: HTTPMethod, template: String, handler: @escaping Handler) {
+            guard let first = segments.first else {
+                handlers[method] = handler
+                self.template = template
+                return
+            }
+            switch first {
+            case .literal(let text):
+                literals[text, default: Node()].insert(segments.dropFirst(), method: method, template: template, handler: handler)
+            case .parameter(let name):
+                precondition(parameter == nil || parameter?.name == name, "conflicting parameter names at \(template)")
+                var child = parameter?.node.node ?? Node()
+                child.insert(segments.dropFirst(), method: method, template: template, handler: handler)
+                parameter = (name, Box(child))
+            }
+        }
+
+        func match(_ segments: ArraySlice<String>, _ parameters: inout [String: String]) -> Node? {
+            guard let first = segments.first else { return template == nil ? nil : self }
+            if let child = literals[first], let found = child.match(segments.dropFirst(), &parameters) { return found }
+            if let (name, box) = parameter, !first.isEmpty, let found = box.node.match(segments.dropFirst(), &parameters) {
+                parameters[name] = first
+                return found
+            }
+            return nil
+        }
+    }
+
+    /// Indirection so a node can hold a child of its own type.
+    final class Box: Sendable {
+        let node: Node
+        init(_ node: Node) { self.node = node }
+    }
+
+    let root: Node
+
+    public func respond(to request: HTTPRequest, context: inout RequestContext) async throws -> HTTPResponse {
+        if request.uri.path == "*" {
+            return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", Self.allowList(HTTPMethod.implemented))]))
+        }
+        var parameters: [String: String] = [:]
+        guard let node = root.match(request.uri.segments[...], &parameters) else { throw HTTPError.notFound() }
+        context.parameters = parameters
+        context.route = node.template
+        if let handler = node.handlers[request.method] ?? (request.method == .head ? node.handlers[.get] : nil) {
+            return try await handler(request, &context)
+        }
+        var methods = Array(node.handlers.keys)
+        if node.handlers[.get] != nil { methods.append(.head) }
+        methods.append(.options)
+        let allow = Self.allowList(methods)
+        if request.method == .options {
+            return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", allow)]))
+        }
+        throw HTTPError(.methodNotAllowed, code: "method_not_allowed",
+                        message: "\(request.method) is not allowed on \(node.template ?? request.uri.path); allowed: \(allow)",
+                        headers: HTTPHeaders([("Allow", allow)]))
+    }
+
+    /// A stable, comma-separated method list in the implemented order.
+    static func allowList(_ methods: [HTTPMethod]) -> String {
+        HTTPMethod.implemented.filter(methods.contains).map(\.rawValue).joined(separator: ", ")
+    }
+}

@@ -1,0 +1,41 @@
+import HTTPCore
+
+/// Every limit and time-out of the server in one value. Defaults follow
+/// `reference/http-conformance.md` and are listed in the README.
+public struct ServerConfiguration: Sendable {
+    /// Address to bind (IPv4 literal or `localhost`).
+    public var host = "127.0.0.1"
+    /// Port to bind; 0 picks a free one (tests).
+    public var port = 8080
+    /// Parser limits (request line, headers, body, chunk lines).
+    public var limits = ParserLimits()
+    /// Absolute deadline for a request head, from its first byte (slowloris, RFC 9112 §9.5) → 408.
+    public var headerTimeout: Duration = .seconds(10)
+    /// Longest silence while a body arrives → 408.
+    public var bodyIdleTimeout: Duration = .seconds(15)
+    /// Idle keep-alive connection between requests → silent close.
+    public var keepAliveTimeout: Duration = .seconds(10)
+    /// Longest wait for a client to accept response bytes → close.
+    public var writeTimeout: Duration = .seconds(30)
+    /// Lingering close (RFC 9112 §9.6): read and discard for this long after shutting down writes.
+    public var lingerTimeout: Duration = .seconds(2)
+    /// Most bytes discarded while lingering.
+    public var lingerBytes = 64 * 1024
+    /// Open connections beyond this are accepted and closed at once (F11).
+    public var maxConnections = 1024
+    /// Requests served on one connection before `Connection: close` (F12); 0 = no cap.
+    public var maxRequestsPerConnection = 10_000
+    /// `listen` backlog.
+    public var backlog: Int32 = 1024
+
+    /// The documented defaults.
+    public init() {}
+}
+
+extension Duration {
+    /// Whole nanoseconds, for monotonic deadlines.
+    var nanoseconds: UInt64 {
+        let (seconds, attoseconds) = components
+        return UInt64(max(0, seconds)) * 1_000_000_000 + UInt64(max(0, attoseconds) / 1_000_000_000)
+    }
+}
