@@ -53,3 +53,12 @@ extension RequestTarget {
         return text
     }
 }
+
+/// `application/x-www-form-urlencoded` bodies (`POST /v2/login`), decoded like a query string.
+public enum FormDecoding {
+    /// The name/value pairs of a form body; nil if it is not valid form encoding.
+    public static func decode(_ body: [UInt8]) -> [RequestTarget.QueryItem]? {
+        guard body.allSatisfy(ByteClass.isTargetChar) else { return nil }
+        return try? RequestTarget.decodeQuery(body[...])
+    }
+}

@@ -1,0 +1,52 @@
+import Domain
+import HTTPCore
+import HTTPServer
+import JSON
+import Storage
+
+/// The application: the database, the domain services and the HTTP responder built over them.
+public final class Application: Sendable {
+    /// The database.
+    public let db: Database
+    /// Authentication and tokens.
+    public let auth: AuthService
+    /// Operator commands.
+    public let admin: AdminService
+    /// Locations.
+    public let locations: LocationService
+    /// Structured logs.
+    public let log: LogWriter
+
+    /// Opens and migrates the database and builds the services.
+    public init(databasePath: String, schemaDirectory: String, tokenLifetimeMillis: Int64 = 24 * 3_600_000,
+                log: LogWriter = LogWriter()) async throws {
+        db = try await Database.open(path: databasePath, schemaDirectory: schemaDirectory)
+        auth = AuthService(db: db, tokenLifetime: tokenLifetimeMillis)
+        admin = AdminService(db: db)
+        locations = LocationService(db: db)
+        self.log = log
+    }
+
+    /// Every route, for documentation checks.
+    public var routes: [(method: HTTPMethod, template: String)] { Routes.build(self).registered }
+
+    /// The responder: error mapping in front of the route table.
+    public func responder() -> any HTTPResponder {
+        MiddlewareResponder.chain([ErrorMiddleware(log: log)], terminal: Routes.build(self).freeze())
+    }
+
+    /// A server for this application (bound, not yet running).
+    public func makeServer(_ configuration: ServerConfiguration, accessLog: Bool = true) throws -> Server {
+        let log = self.log
+        let render: ErrorRenderer = { error, traceId in ErrorMapping.render(error, traceId: traceId) }
+        let logRecord: AccessLogger = { record in log.access(record) }
+        let access = accessLog ? logRecord : nil
+        return try Server(configuration: configuration, responder: responder(), renderError: render, accessLog: access)
+    }
+
+    /// The demo world (idempotent), with fresh tokens.
+    public func seedDemo() async throws -> String {
+        let world = DemoWorld(db: db, admin: admin, auth: auth)
+        return JSONWriter.string(try await world.seed())
+    }
+}

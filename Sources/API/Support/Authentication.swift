@@ -1,0 +1,52 @@
+import Domain
+import HTTPCore
+import HTTPServer
+
+extension Session: Identity {}
+
+/// Finds the session token a request presents (API.md §1): `?token=` (legacy scripts),
+/// `X-Auth-Token` (v2 clients) or `Authorization: Bearer` — in that order of precedence.
+enum Credentials {
+    static func token(in request: HTTPRequest) -> String? {
+        if let token = request.uri.queryValue("token"), !token.isEmpty { return token }
+        if let token = request.headers["X-Auth-Token"], !token.isEmpty { return token }
+        if let authorization = request.headers["Authorization"] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            if parts.count == 2, HTTPHeaders.equalsIgnoringCase(parts[0], "Bearer") {
+                return parts[1].trimmingCharacters(in: " \t")
+            }
+        }
+        return nil
+    }
+}
+
+extension RequestContext {
+    /// The authenticated session; every `secure` route has one.
+    func session() throws -> Session {
+        guard let session = identity as? Session else { throw DomainError.unauthenticated("a session token is required") }
+        return session
+    }
+}
+
+/// Wraps a handler so it runs only for an authenticated session (401 otherwise) and the access log
+/// learns who made the request.
+func secure(_ auth: AuthService, _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext, Session) async throws -> HTTPResponse) -> Handler {
+    return { request, context in
+        guard let token = Credentials.token(in: request) else {
+            throw DomainError.unauthenticated("a session token is required (?token=, X-Auth-Token or Authorization: Bearer)")
+        }
+        let session = try await auth.authenticate(token: token)
+        context.identity = session
+        return try await handler(request, &context, session)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = self
+        while let f = s.first, chars.contains(f) { s.removeFirst() }
+        while let l = s.last, chars.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

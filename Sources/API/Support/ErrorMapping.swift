@@ -1,0 +1,91 @@
+import Domain
+import HTTPCore
+import HTTPServer
+import JSON
+import Storage
+
+/// The one place where errors become HTTP: domain errors, SQLite failures and malformed JSON map to
+/// statuses and codes here, and `render` writes every error envelope (handlers and the server's own
+/// 400/404/405/408/413… alike).
+public enum ErrorMapping {
+    /// Maps any error to an `HTTPError`. Unknown errors become a generic 500 — no SQL, no arguments.
+    public static func httpError(from error: any Error) -> HTTPError {
+        switch error {
+        case let error as HTTPError: return error
+        case let error as DomainError: return map(error)
+        case let error as SQLiteError: return map(error)
+        case let error as JSONParser.Failure:
+            return HTTPError(.badRequest, code: "malformed_json", message: "request body is not valid JSON: \(error)")
+        default:
+            return HTTPError(.internalServerError, code: "internal_error", message: "internal error; quote the trace id")
+        }
+    }
+
+    static func map(_ error: DomainError) -> HTTPError {
+        switch error {
+        case .notFound(let message):
+            return HTTPError(.notFound, code: "not_found", message: message)
+        case .unauthenticated(let message):
+            // RFC 9110 §15.5.2: a 401 carries a challenge.
+            return HTTPError(.unauthorized, code: "unauthorized", message: message,
+                             headers: HTTPHeaders([("WWW-Authenticate", "Bearer realm=\"megaport\"")]))
+        case .forbidden(let code, let message):
+            return HTTPError(.forbidden, code: code, message: message)
+        case .invalid(let fields):
+            let errors = JSONValue.array(fields.map { ["field": .string($0.field), "message": .string($0.message)] })
+            return HTTPError(.unprocessableContent, code: "validation_failed",
+                             message: fields.map { "\($0.field) \($0.message)" }.joined(separator: "; "),
+                             details: ["errors": errors])
+        case .conflict(let code, let message):
+            return HTTPError(.conflict, code: code, message: message)
+        case .rateLimited(let seconds):
+            return HTTPError(.tooManyRequests, code: "rate_limited", message: "too many requests; retry in \(seconds) s",
+                             headers: HTTPHeaders([("Retry-After", String(seconds))]))
+        }
+    }
+
+    static func map(_ error: SQLiteError) -> HTTPError {
+        let retry = HTTPHeaders([("Retry-After", "1")])
+        switch error.code {
+        case .busy, .locked:
+            return HTTPError(.serviceUnavailable, code: "database_busy", message: "the database is busy; retry shortly", headers: retry)
+        case .full:
+            return HTTPError(.serviceUnavailable, code: "storage_full", message: "storage is full; nothing was changed", headers: retry)
+        case .readonly, .ioerr, .cantopen:
+            return HTTPError(.serviceUnavailable, code: "storage_unavailable", message: "storage is unavailable; nothing was changed",
+                             headers: retry)
+        case .constraint:
+            return HTTPError(.conflict, code: "conflict", message: "the request conflicts with existing data")
+        default:
+            return HTTPError(.internalServerError, code: "internal_error", message: "internal error; quote the trace id")
+        }
+    }
+
+    /// Writes the error envelope: `{"message", "terms", "data": {"code", "traceId", …details}}`.
+    public static func render(_ error: HTTPError, traceId: String) -> HTTPResponse {
+        var data: JSONObject = ["code": .string(error.code), "traceId": .string(traceId)]
+        for member in error.details.members { data[member.key] = member.value }
+        let body: JSONValue = ["message": .string(error.message), "terms": .string(Envelope.terms), "data": .object(data)]
+        var headers = error.headers
+        headers.add("Content-Type", "application/json")
+        return HTTPResponse(status: error.status, headers: headers, body: JSONWriter.bytes(body))
+    }
+}
+
+/// Converts whatever a handler throws into an `HTTPError` (logging unexpected ones with their trace id),
+/// so the server renders it through `ErrorMapping.render`.
+struct ErrorMiddleware: Middleware {
+    let log: LogWriter
+
+    func handle(_ request: HTTPRequest, context: inout RequestContext, next: any HTTPResponder) async throws -> HTTPResponse {
+        do {
+            return try await next.respond(to: request, context: &context)
+        } catch {
+            let mapped = ErrorMapping.httpError(from: error)
+            if mapped.status.code >= 500 {
+                log.error("request failed", ["traceId": .string(context.traceId), "error": .string(String(describing: error))])
+            }
+            throw mapped
+        }
+    }
+}

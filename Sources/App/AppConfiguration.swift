@@ -1,0 +1,81 @@
+import API
+import Foundation
+import HTTPServer
+
+/// Settings shared by every command: the database, the schema and the log level; flags win over the
+/// environment, which wins over defaults.
+struct CommonConfiguration {
+    var databasePath: String
+    var schemaDirectory: String
+    var logLevel: LogWriter.Level
+
+    static let options: Set<String> = ["db", "schema-dir", "log-level"]
+
+    init(_ args: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        databasePath = args.string("db") ?? environment["DATABASE_PATH"] ?? "./data/megaport.sqlite"
+        schemaDirectory = try args.string("schema-dir") ?? environment["SCHEMA_DIR"] ?? Self.findSchemaDirectory()
+        let level = args.string("log-level") ?? environment["LOG_LEVEL"] ?? "info"
+        guard let parsed = LogWriter.Level.allCases.first(where: { $0.name == level }) else {
+            throw UsageError("--log-level must be one of debug, info, warning, error")
+        }
+        logLevel = parsed
+    }
+
+    /// `./Schema`, else the `Schema/` of the source tree the executable was built in.
+    static func findSchemaDirectory() throws -> String {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: "Schema/0001_initial.sql") { return "Schema" }
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+        for up in 1...4 {
+            var dir = exe
+            for _ in 0..<up { dir = dir.deletingLastPathComponent() }
+            let candidate = dir.appendingPathComponent("Schema").path
+            if fm.fileExists(atPath: candidate + "/0001_initial.sql") { return candidate }
+        }
+        throw UsageError("cannot find the Schema directory; pass --schema-dir or set SCHEMA_DIR")
+    }
+
+    /// Creates the database's directory if it is missing.
+    func prepareDatabaseDirectory() throws {
+        let dir = URL(fileURLWithPath: databasePath).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    }
+}
+
+/// `serve` settings: the listener, its limits and time-outs, and the background stages.
+struct ServeConfiguration {
+    var server = ServerConfiguration()
+    var smtpRelay: (host: String, port: Int)?
+    var provisioningDelayMillis = 3000
+    var tokenLifetimeHours = 24
+
+    static let options: Set<String> = [
+        "host", "port", "smtp", "provisioning-delay-ms", "token-ttl-hours", "max-connections", "max-body-bytes",
+        "header-timeout-ms", "body-timeout-ms", "keep-alive-timeout-ms", "write-timeout-ms",
+    ]
+
+    init(_ args: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        server.host = args.string("host") ?? environment["HOST"] ?? "127.0.0.1"
+        if let port = try args.int("port", in: 0...65535) {
+            server.port = port
+        } else if let text = environment["PORT"] {
+            guard let port = Int(text), (0...65535).contains(port) else { throw UsageError("PORT must be 0–65535, got '\(text)'") }
+            server.port = port
+        }
+        if let smtp = args.string("smtp") {
+            let parts = smtp.split(separator: ":")
+            guard parts.count == 2, !parts[0].isEmpty, let port = Int(parts[1]), (1...65535).contains(port) else {
+                throw UsageError("--smtp must be HOST:PORT, got '\(smtp)'")
+            }
+            smtpRelay = (String(parts[0]), port)
+        }
+        provisioningDelayMillis = try args.int("provisioning-delay-ms", in: 0...3_600_000) ?? provisioningDelayMillis
+        tokenLifetimeHours = try args.int("token-ttl-hours", in: 1...8760) ?? tokenLifetimeHours
+        server.maxConnections = try args.int("max-connections", in: 1...1_000_000) ?? server.maxConnections
+        server.limits.maxBodyBytes = try args.int("max-body-bytes", in: 1024...(64 << 20)) ?? server.limits.maxBodyBytes
+        if let ms = try args.int("header-timeout-ms", in: 10...600_000) { server.headerTimeout = .milliseconds(ms) }
+        if let ms = try args.int("body-timeout-ms", in: 10...600_000) { server.bodyIdleTimeout = .milliseconds(ms) }
+        if let ms = try args.int("keep-alive-timeout-ms", in: 10...3_600_000) { server.keepAliveTimeout = .milliseconds(ms) }
+        if let ms = try args.int("write-timeout-ms", in: 10...600_000) { server.writeTimeout = .milliseconds(ms) }
+    }
+}

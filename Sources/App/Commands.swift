@@ -1,0 +1,83 @@
+import API
+import Domain
+import Foundation
+import JSON
+
+/// The commands of API.md §2, each printing exactly what the table says.
+enum Commands {
+    static func open(_ common: CommonConfiguration, tokenLifetimeHours: Int = 24) async throws -> Application {
+        try common.prepareDatabaseDirectory()
+        return try await Application(databasePath: common.databasePath, schemaDirectory: common.schemaDirectory,
+                                     tokenLifetimeMillis: Int64(tokenLifetimeHours) * 3_600_000,
+                                     log: LogWriter(level: common.logLevel))
+    }
+
+    /// `admin create-company …` → the new id.
+    static func createCompany(_ words: ArraySlice<String>) async throws -> String {
+        let args = try Arguments(words, options: CommonConfiguration.options.union([
+            "name", "type", "supported-by", "parent", "market", "signup-email", "account-manager", "csm",
+        ]), switches: ["auto-approve-vxcs"])
+        let common = try CommonConfiguration(args)
+        let typeText = try args.required("type")
+        guard let type = AccountType(rawValue: typeText) else {
+            throw UsageError("--type must be DIRECT, PARTNER, MANAGED or DISTRIBUTOR, got '\(typeText)'")
+        }
+        var company = NewCompany(name: try args.required("name"), accountType: type)
+        if let text = args.string("supported-by") {
+            guard let value = SupportedBy(rawValue: text) else { throw UsageError("--supported-by must be MEGAPORT or PARTNER") }
+            company.supportedBy = value
+        }
+        company.parentCompanyId = try args.int("parent", in: 1...Int.max).map(Int64.init)
+        if let market = args.string("market") {
+            guard market.count == 2 else { throw UsageError("--market must be a two-letter country code, got '\(market)'") }
+            company.billingMarket = market
+        }
+        company.signupEmail = args.string("signup-email")
+        company.accountManagerEmail = args.string("account-manager")
+        company.customerSuccessManagerEmail = args.string("csm")
+        company.autoApproveVxcs = args.has("auto-approve-vxcs")
+        return String(try await open(common).admin.createCompany(company))
+    }
+
+    /// `admin create-user …` → the new id.
+    static func createUser(_ words: ArraySlice<String>) async throws -> String {
+        let args = try Arguments(words, options: CommonConfiguration.options.union([
+            "company", "email", "position", "password", "first-name", "last-name",
+        ]))
+        let common = try CommonConfiguration(args)
+        let company = Int64(try args.requiredInt("company", in: 1...Int.max))
+        let positionText = try args.required("position")
+        guard let position = Position(rawValue: positionText) else {
+            throw UsageError("--position must be one of: \(Position.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var user = NewUser(companyId: company, email: try args.required("email"), position: position,
+                           password: try args.required("password"))
+        user.firstName = args.string("first-name") ?? ""
+        user.lastName = args.string("last-name") ?? ""
+        return String(try await open(common).admin.createUser(user))
+    }
+
+    /// `admin issue-token --email E` → the token.
+    static func issueToken(_ words: ArraySlice<String>) async throws -> String {
+        let args = try Arguments(words, options: CommonConfiguration.options.union(["email"]))
+        let common = try CommonConfiguration(args)
+        return try await open(common).auth.issueToken(email: try args.required("email"))
+    }
+
+    /// `admin add-interfaces --location ID --speed S --count N` → the count added.
+    static func addInterfaces(_ words: ArraySlice<String>) async throws -> String {
+        let args = try Arguments(words, options: CommonConfiguration.options.union(["location", "speed", "count"]))
+        let common = try CommonConfiguration(args)
+        let location = Int64(try args.requiredInt("location", in: 1...Int.max))
+        let speed = try args.requiredInt("speed", in: 1...Int.max)
+        let count = try args.requiredInt("count", in: 1...1000)
+        guard [1000, 10000, 100000].contains(speed) else { throw UsageError("--speed must be 1000, 10000 or 100000") }
+        return String(try await open(common).admin.addInterfaces(locationId: location, speed: speed, count: count))
+    }
+
+    /// `demo` → `{"tokens": {...}, ...}`.
+    static func demo(_ words: ArraySlice<String>) async throws -> String {
+        let args = try Arguments(words, options: CommonConfiguration.options)
+        return try await open(try CommonConfiguration(args)).seedDemo()
+    }
+}

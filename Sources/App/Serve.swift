@@ -1,0 +1,60 @@
+import API
+import Dispatch
+import Foundation
+import Glibc
+import HTTPServer
+import JSON
+
+/// `serve`: run the API until SIGTERM or SIGINT, then shut down gracefully and exit 0.
+enum Serve {
+    static func run(_ words: ArraySlice<String>) async throws {
+        let args = try Arguments(words, options: CommonConfiguration.options.union(ServeConfiguration.options))
+        let common = try CommonConfiguration(args)
+        let config = try ServeConfiguration(args)
+        let app = try await Commands.open(common, tokenLifetimeHours: config.tokenLifetimeHours)
+        let server = try app.makeServer(config.server)
+        let signals = Signals { signal in
+            app.log.info("shutting down", ["signal": .string(signal)])
+            server.shutdown()
+        }
+        app.log.info("listening", describe(common, config, port: server.port))
+        await server.run()
+        signals.cancel()
+        app.log.info("stopped")
+    }
+
+    /// The configuration as a log line (there are no secrets in it: the SMTP relay is host and port only).
+    static func describe(_ common: CommonConfiguration, _ config: ServeConfiguration, port: Int) -> JSONObject {
+        let s = config.server
+        return [
+            "host": .string(s.host), "port": .int(port), "db": .string(common.databasePath),
+            "schemaDir": .string(common.schemaDirectory), "smtp": .string(config.smtpRelay.map { "\($0.host):\($0.port)" }),
+            "provisioningDelayMs": .int(config.provisioningDelayMillis), "tokenTtlHours": .int(config.tokenLifetimeHours),
+            "maxConnections": .int(s.maxConnections), "maxBodyBytes": .int(s.limits.maxBodyBytes),
+            "headerTimeoutMs": .int(Int(s.headerTimeout / .milliseconds(1))),
+            "bodyTimeoutMs": .int(Int(s.bodyIdleTimeout / .milliseconds(1))),
+            "keepAliveTimeoutMs": .int(Int(s.keepAliveTimeout / .milliseconds(1))),
+            "writeTimeoutMs": .int(Int(s.writeTimeout / .milliseconds(1))),
+        ]
+    }
+}
+
+/// SIGTERM/SIGINT delivered on a dispatch queue instead of interrupting the process.
+final class Signals {
+    private let sources: [any DispatchSourceSignal]
+
+    init(_ handler: @escaping @Sendable (String) -> Void) {
+        signal(SIGPIPE, SIG_IGN)
+        var sources: [any DispatchSourceSignal] = []
+        for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { handler(name) }
+            source.resume()
+            sources.append(source)
+        }
+        self.sources = sources
+    }
+
+    func cancel() { for source in sources { source.cancel() } }
+}

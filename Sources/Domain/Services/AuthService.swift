@@ -1,0 +1,78 @@
+import Storage
+
+/// Logins, tokens and the authentication of every request (API.md §1–2).
+public actor AuthService {
+    let db: Database
+    let cache = TokenCache()
+    /// How long a token lives, in milliseconds.
+    public nonisolated let tokenLifetime: Int64
+
+    /// - Parameter tokenLifetime: token validity in milliseconds (default 24 h).
+    public init(db: Database, tokenLifetime: Int64 = 24 * 3_600_000) {
+        self.db = db
+        self.tokenLifetime = tokenLifetime
+    }
+
+    /// The session behind a presented token. Unknown, malformed, expired or revoked tokens, and tokens
+    /// of deactivated users, are all `unauthenticated`. Runs without an actor hop: the cache is locked
+    /// briefly and a miss reads the read-only connection.
+    public nonisolated func authenticate(token: String) async throws -> Session {
+        guard Tokens.looksLikeUUID(token) else { throw DomainError.unauthenticated("token is not valid") }
+        let digest = Tokens.digest(token.lowercased())
+        let now = Now.millis()
+        if let cached = cache.session(for: digest, now: now) { return cached }
+        guard let session = try await db.read({ try TokenRepository.session($0, digest: digest, now: now) }) else {
+            throw DomainError.unauthenticated("token is unknown, expired or revoked")
+        }
+        cache.insert(session)
+        return session
+    }
+
+    /// Checks a user's password and issues a token (`POST /v2/login`). A wrong password and an unknown
+    /// user fail the same way, in the same time.
+    public func login(email: String, password: String) async throws -> (token: String, session: Session) {
+        let found = try await db.read { try UserRepository.findWithHash($0, email: email) }
+        guard let (user, hash) = found, user.active else {
+            _ = await PasswordHasher.verify(password, against: PasswordHasher.decoy)
+            throw DomainError.unauthenticated("username or password is incorrect")
+        }
+        guard await PasswordHasher.verify(password, against: hash) else {
+            throw DomainError.unauthenticated("username or password is incorrect")
+        }
+        return try await issue(userId: user.id)
+    }
+
+    /// Issues a token for a user (`admin issue-token`, `demo`).
+    public func issueToken(email: String) async throws -> String {
+        guard let user = try await db.read({ try UserRepository.find($0, email: email) }) else {
+            throw DomainError.notFound("no user with email \(email)")
+        }
+        guard user.active else { throw DomainError.forbidden(code: "user_inactive", message: "user \(email) is deactivated") }
+        return try await issue(userId: user.id).token
+    }
+
+    private func issue(userId: Int64) async throws -> (token: String, session: Session) {
+        let token = Tokens.newUUID()
+        let digest = Tokens.digest(token)
+        let lifetime = tokenLifetime
+        let session = try await db.write { db -> Session? in
+            let now = Now.millis()
+            try TokenRepository.insert(db, digest: digest, userId: userId, now: now, expiry: now + lifetime)
+            return try TokenRepository.session(db, digest: digest, now: now)
+        }
+        guard let session else { throw DomainError.unauthenticated("user is not active") }
+        cache.insert(session)
+        return (token, session)
+    }
+
+    /// Revokes the token of a session (`GET /v2/logout`); later requests with it are 401 at once.
+    public func logout(_ session: Session) async throws {
+        cache.remove(digest: session.tokenHash)
+        _ = try await db.write { db in
+            let now = Now.millis()
+            try AuditLog.record(db, userId: session.userId, companyId: session.companyId, entity: "token", entityId: nil,
+                                action: "logout", now: now)
+            return try TokenRepository.revoke(db, digest: session.tokenHash, now: now)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import JSON
+import Storage
+
+/// The demo world of `megaport-server demo` (API.md §2): a direct customer with complete setup, a
+/// cloud provider with marketplace ports, a second provider that approves by hand, a partner with a
+/// managed account, and users of every position. Seeding is idempotent; every run issues fresh tokens.
+public struct DemoWorld: Sendable {
+    /// The password of every demo user (a local demo, printed by the command).
+    public static let password = "megaport-demo"
+
+    struct CompanySpec {
+        var company: NewCompany
+        /// The partner of a managed account, by name (resolved once the partner exists).
+        var parentName: String? = nil
+        let support: (phone: String, email: String)?
+        let users: [(email: String, position: Position, first: String, last: String)]
+        let ports: [(name: String, location: Int64, speed: Int, marketplace: Bool)]
+        let marketplace: (name: String, description: String, email: String)?
+    }
+
+    let admin: AdminService
+    let auth: AuthService
+    let db: Database
+
+    /// A seeder over the services it uses.
+    public init(db: Database, admin: AdminService, auth: AuthService) {
+        self.db = db
+        self.admin = admin
+        self.auth = auth
+    }
+
+    /// Seeds what is missing and returns `{tokens, password, companies, ports}`.
+    public func seed() async throws -> JSONValue {
+        var companies = JSONObject()
+        var ports = JSONObject()
+        var tokens = JSONObject()
+        var ids: [String: Int64] = [:]
+        for var spec in Self.specs {
+            spec.company.parentCompanyId = spec.parentName.flatMap { ids[$0] }
+            let id = try await ensureCompany(spec)
+            ids[spec.company.name] = id
+            companies[spec.company.name] = .int(id)
+            for user in spec.users {
+                tokens[user.email] = .string(try await auth.issueToken(email: user.email))
+            }
+            for (name, portId) in try await ensurePorts(spec, companyId: id) { ports[name] = .int(portId) }
+        }
+        return ["tokens": .object(tokens), "password": .string(Self.password), "companies": .object(companies), "ports": .object(ports)]
+    }
+
+    private func ensureCompany(_ spec: CompanySpec) async throws -> Int64 {
+        if let existing = try await db.read({ try CompanyRepository.find($0, name: spec.company.name) }) { return existing.id }
+        let id = try await admin.createCompany(spec.company)
+        for user in spec.users {
+            var new = NewUser(companyId: id, email: user.email, position: user.position, password: Self.password)
+            new.firstName = user.first
+            new.lastName = user.last
+            _ = try await admin.createUser(new)
+        }
+        let support = spec.support, marketplace = spec.marketplace
+        try await db.write { db in
+            let now = Now.millis()
+            if let support {
+                try CompanyRepository.setSupportContacts(db, companyId: id, phone: support.phone, email: support.email, by: nil, now: now)
+            }
+            if let marketplace {
+                try CompanyRepository.setMarketplaceProfile(db, companyId: id, name: marketplace.name,
+                                                            description: marketplace.description, email: marketplace.email)
+            }
+        }
+        return id
+    }
+
+    private func ensurePorts(_ spec: CompanySpec, companyId: Int64) async throws -> [(String, Int64)] {
+        let wanted = spec.ports
+        return try await db.write { db in
+            try wanted.map { port in
+                if let id = try PortRepository.find(db, companyId: companyId, name: port.name) { return (port.name, id) }
+                let id = try PortRepository.insert(db, companyId: companyId, name: port.name, locationId: port.location,
+                                                   speed: port.speed, marketplaceVisible: port.marketplace, createdBy: nil,
+                                                   live: true, now: Now.millis())
+                return (port.name, id)
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+import Storage
+
+/// Data-centre locations (API.md §3). Locations change only by migration, so the list is read once;
+/// port availability is read fresh for the full objects.
+public final class LocationService: Sendable {
+    let db: Database
+
+    /// A service over the database.
+    public init(db: Database) { self.db = db }
+
+    /// Every location with current availability, ordered by id.
+    public func locations() async throws -> [Location] {
+        try await db.read { try LocationRepository.all($0) }
+    }
+}
