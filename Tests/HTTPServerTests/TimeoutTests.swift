@@ -1,0 +1,74 @@
+import Glibc
+import HTTPCore
+import HTTPServer
+import TestSupport
+import Testing
+
+/// Time-outs and limits enforced by the server itself, with short configured values (catalogue §G, F11).
+@Suite struct TimeoutTests {
+    @Test func slowlorisHeadGets408AtTheAbsoluteDeadline() async throws {
+        let server = try TestServer.start { $0.headerTimeout = .milliseconds(300) }
+        let client = try RawClient(port: server.port)
+        await client.send("GET / HTTP/1.1\r\n")
+        // One header byte every 100 ms never completes the head; the deadline counts from the first byte.
+        await client.trickle("X-Slow: 1234567890", everyMilliseconds: 100)
+        let (bytes, closed) = await client.readUntilClose()
+        #expect(closed)
+        #expect(TestResponse.parseAll(bytes).responses.first?.status == 408)
+        await server.stop()
+    }
+
+    @Test func silentConnectionIsClosedWithoutAResponse() async throws {
+        let server = try TestServer.start { $0.headerTimeout = .milliseconds(200) }
+        let client = try RawClient(port: server.port)
+        let (bytes, closed) = await client.readUntilClose()
+        #expect(closed && bytes.isEmpty, "G1: nothing was asked, nothing is answered")
+        await server.stop()
+    }
+
+    @Test func stalledBodyGets408() async throws {
+        let server = try TestServer.start { $0.bodyIdleTimeout = .milliseconds(200) }
+        let client = try RawClient(port: server.port)
+        await client.send("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc")
+        let (bytes, closed) = await client.readUntilClose()
+        #expect(closed)
+        #expect(TestResponse.parseAll(bytes).responses.first?.status == 408)
+        await server.stop()
+    }
+
+    @Test func idleKeepAliveConnectionIsClosedSilently() async throws {
+        let server = try TestServer.start { $0.keepAliveTimeout = .milliseconds(200) }
+        let client = try RawClient(port: server.port)
+        await client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await client.readResponses(1).first?.status == 200)
+        let (bytes, closed) = await client.readUntilClose()
+        #expect(closed && bytes.isEmpty, "G4: an idle keep-alive connection closes without a response")
+        await server.stop()
+    }
+
+    @Test func connectionsBeyondTheCapAreAcceptedAndClosed() async throws {
+        let server = try TestServer.start { $0.maxConnections = 2 }
+        let first = try RawClient(port: server.port)
+        let second = try RawClient(port: server.port)
+        await first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        await second.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        let firstCount = await first.readResponses(1).count
+        let secondCount = await second.readResponses(1).count
+        #expect(firstCount == 1 && secondCount == 1)
+        let third = try RawClient(port: server.port)
+        #expect(await third.serverClosed(), "F11: over the cap, accepted then closed at once")
+        await first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await first.readResponses(1).first?.status == 200, "existing connections keep working")
+        await server.stop()
+    }
+
+    @Test func gracefulShutdownClosesIdleConnectionsAndReturns() async throws {
+        let server = try TestServer.start()
+        let client = try RawClient(port: server.port)
+        await client.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await client.readResponses(1).count == 1)
+        await server.stop()  // returns only when every connection is closed
+        #expect(await client.serverClosed())
+        #expect(server.server.openConnections == 0)
+    }
+}
