@@ -28,12 +28,12 @@ let package = Package(
         .target(name: "API", dependencies: ["HTTPServer", "Domain", "JSON"], swiftSettings: strict),
         .executableTarget(name: "App", dependencies: ["API"], swiftSettings: strict),
 
-        // Test support shared by the test targets: the conformance catalogue and a raw socket client.
-        .target(name: "TestSupport", dependencies: ["HTTPCore"], path: "Tests/TestSupport", swiftSettings: strict),
+        // Test support shared by the test targets: the conformance catalogue, a raw socket client, temp databases.
+        .target(name: "TestSupport", dependencies: ["HTTPCore", "Storage"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strict),
-        .testTarget(name: "DomainTests", dependencies: ["Domain", "Storage", "JSON"], swiftSettings: strict),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Storage", "JSON", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Domain", "Storage", "JSON", "TestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["JSON", "TestSupport"], swiftSettings: strict),

@@ -93,4 +93,10 @@ INSERT INTO internet_exchanges (name, description, metro, state, network_region,
     ('INEX LAN1', 'Internet Neutral Exchange Dublin', 'Dublin', NULL, 'MP2', 2128),
     ('DE-CIX Frankfurt', 'DE-CIX Frankfurt', 'Frankfurt', 'HE', 'MP2', 6695),
     ('AMS-IX', 'Amsterdam Internet Exchange', 'Amsterdam', 'NH', 'MP2', 6777),
-    ('France-IX Paris', 'France-IX Paris', 'Paris', NULL, 'MP2', 51706);
+    ('France-IX Paris', 'France-IX Paris', 'Paris', NULL, 'MP2', 51706),
+    ('BBIX Osaka', 'BBIX Osaka', 'Osaka', NULL, 'MP1', 23640),
+    ('SFMIX', 'San Francisco Metropolitan Internet Exchange', 'San Jose', 'CA', 'MP1', 12276),
+    ('Chicago IX', 'Chicago MegaIX', 'Chicago', 'IL', 'MP1', 58941),
+    ('Miami IX', 'Miami MegaIX', 'Miami', 'FL', 'MP1', 58941),
+    ('VANIX', 'Vancouver Internet Exchange', 'Vancouver', 'BC', 'MP1', 36286),
+    ('QIX', 'Quebec Internet Exchange', 'Montreal', 'QC', 'MP1', 53730);

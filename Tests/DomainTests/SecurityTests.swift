@@ -1,0 +1,49 @@
+import Domain
+import Testing
+
+@Suite struct SecurityTests {
+    @Test func passwordsAreYescryptWithFreshSalts() async throws {
+        let a = try await PasswordHasher.hash("correct horse battery")
+        let b = try await PasswordHasher.hash("correct horse battery")
+        #expect(a.hasPrefix("$y$"), "yescrypt through libxcrypt")
+        #expect(a != b, "every hash has its own salt")
+        #expect(await PasswordHasher.verify("correct horse battery", against: a))
+        #expect(await !PasswordHasher.verify("correct horse batterx", against: a))
+        #expect(await !PasswordHasher.verify("", against: a))
+        #expect(await !PasswordHasher.verify("x", against: "not a hash"), "a malformed stored hash never verifies")
+    }
+
+    @Test func tokenDigestIsSHA256() {
+        // FIPS 180-2 test vector.
+        #expect(Tokens.digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func tokensAreRandomVersion4UUIDs() {
+        let tokens = (0..<1000).map { _ in Tokens.newUUID() }
+        #expect(Set(tokens).count == 1000)
+        for token in tokens.prefix(50) {
+            #expect(Tokens.looksLikeUUID(token))
+            let chars = Array(token)
+            #expect(chars[14] == "4", "version 4")
+            #expect("89ab".contains(chars[19]), "RFC 4122 variant")
+        }
+        #expect(!Tokens.looksLikeUUID("dafb8cd2-762a-4633-943b-7d5886c3412"))
+        #expect(!Tokens.looksLikeUUID("dafb8cd2-762a-4633-943b-7d5886c3412g"))
+        #expect(!Tokens.looksLikeUUID("' OR 1=1 --"))
+    }
+
+    /// API.md §2, row by row.
+    @Test(arguments: [
+        (Action.view, [true, true, true, true, true, true]),
+        (.order, [true, true, false, true, false, false]),
+        (.approve, [true, true, true, false, false, false]),
+        (.cancel, [true, true, false, true, false, false]),
+        (.manageServiceKeys, [true, true, true, true, false, false]),
+        (.manageAccount, [true, false, false, false, false, false]),
+        (.subscribe, [true, true, true, false, false, false]),
+    ])
+    func permissionTableMatchesTheContract(_ action: Action, _ allowed: [Bool]) {
+        let positions: [Position] = [.companyAdmin, .technicalAdmin, .technicalContact, .finance, .financialContact, .readOnly]
+        #expect(positions.map { $0.may(action) } == allowed, "\(action)")
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Storage
+import TestSupport
+import Testing
+
+@Suite struct MigratorTests {
+    @Test func migratesAFreshFileToTheNewestVersionOnce() async throws {
+        let temp = try TempDatabase()
+        defer { temp.remove() }
+        let db = try await temp.open()
+        let newest = try Migrator.loadMigrations(from: TempDatabase.schemaDirectory).last?.version ?? 0
+        #expect(newest >= 2)
+        let version = try await db.read { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } }
+        #expect(version == newest)
+        // Opening again applies nothing and keeps the data.
+        let applied = try await db.writer.access { conn in
+            try Migrator.migrate(conn, with: try Migrator.loadMigrations(from: TempDatabase.schemaDirectory))
+        }
+        #expect(applied.isEmpty)
+    }
+
+    @Test func refusesADatabaseNewerThanTheCode() async throws {
+        let temp = try TempDatabase()
+        defer { temp.remove() }
+        let db = try await temp.open()
+        try await db.writer.access { try $0.exec("PRAGMA user_version = 999") }
+        await #expect(throws: Migrator.Failure.self) { _ = try await temp.open() }
+    }
+
+    @Test func aFailingMigrationLeavesNothingBehind() async throws {
+        let temp = try TempDatabase()
+        defer { temp.remove() }
+        let schema = temp.directory + "/schema"
+        try FileManager.default.createDirectory(atPath: schema, withIntermediateDirectories: true)
+        try "CREATE TABLE a (x INTEGER) STRICT;".write(toFile: schema + "/0001_a.sql", atomically: true, encoding: .utf8)
+        try "CREATE TABLE b (y INTEGER) STRICT; INSERT INTO nowhere VALUES (1);"
+            .write(toFile: schema + "/0002_b.sql", atomically: true, encoding: .utf8)
+        await #expect(throws: SQLiteError.self) { _ = try await Database.open(path: temp.path, schemaDirectory: schema) }
+        let conn = try SQLiteConnection(path: temp.path)
+        #expect(try conn.queryFirst("PRAGMA user_version") { $0.int(0) } == 1, "0001 applied, 0002 rolled back whole")
+        #expect(try conn.queryFirst("SELECT count(*) FROM sqlite_master WHERE name = 'b'") { $0.int(0) } == 0)
+    }
+
+    @Test func rejectsBadlyNamedFiles() throws {
+        let dir = NSTemporaryDirectory() + "megaport-badschema-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "SELECT 1;".write(toFile: dir + "/initial.sql", atomically: true, encoding: .utf8)
+        #expect(throws: Migrator.Failure.self) { _ = try Migrator.loadMigrations(from: dir) }
+    }
+}
