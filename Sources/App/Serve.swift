@@ -14,13 +14,13 @@ enum Serve {
         let app = try await Commands.open(common, tokenLifetimeHours: config.tokenLifetimeHours)
         let server = try app.makeServer(config.server)
         let signals = Signals { signal in
-            app.log.info("shutting down", ["signal": .string(signal)])
+            app.log.log(.info, "shutting down", ["signal": .string(signal)], always: true)
             server.shutdown()
         }
-        app.log.info("listening", describe(common, config, port: server.port))
+        app.log.log(.info, "listening", describe(common, config, port: server.port), always: true)
         await server.run()
         signals.cancel()
-        app.log.info("stopped")
+        app.log.log(.info, "stopped", always: true)
     }
 
     /// The configuration as a log line (there are no secrets in it: the SMTP relay is host and port only).

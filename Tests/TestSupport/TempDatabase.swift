@@ -1,9 +1,8 @@
 import Foundation
 import Storage
-import TestSupport
 
 /// A real SQLite file in a fresh temporary directory, migrated with the project's `Schema/`.
-public struct TempDatabase {
+public struct TempDatabase: Sendable {
     public let directory: String
     public var path: String { directory + "/test.sqlite" }
 

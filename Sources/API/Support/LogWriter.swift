@@ -23,9 +23,10 @@ public final class LogWriter: Sendable {
         self.fd = fd
     }
 
-    /// Writes an event line at `level` with extra fields.
-    public func log(_ level: Level, _ message: String, _ fields: JSONObject = JSONObject()) {
-        guard level >= self.level else { return }
+    /// Writes an event line at `level` with extra fields. `always` lines (start-up and shutdown, with
+    /// the configuration) are written whatever the minimum level.
+    public func log(_ level: Level, _ message: String, _ fields: JSONObject = JSONObject(), always: Bool = false) {
+        guard always || level >= self.level else { return }
         var object: JSONObject = ["time": .string(Self.timestamp()), "level": .string(level.name), "msg": .string(message)]
         for member in fields.members { object[member.key] = member.value }
         emit(object)

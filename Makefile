@@ -1,0 +1,53 @@
+# megaport-server — `make run` and `make test` do all set-up on a fresh Debian machine.
+SWIFT ?= swift
+DB ?= ./data/megaport.sqlite
+HOST ?= 127.0.0.1
+PORT ?= 8080
+BIN := .build/release/megaport-server
+DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev sqlite3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build release test run demo bench clean db-reset
+
+## Install the Debian packages the build needs (a no-op when they are all there).
+deps:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+## Every test suite: parser, sockets, storage, domain, API over HTTP, command line.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Build, create the database, seed the demo world (once), print fresh tokens, serve.
+run: release
+	@mkdir -p $(dir $(DB))
+	@echo "Demo world (password and fresh tokens):"
+	@$(BIN) demo --db $(DB)
+	@echo "Serving on http://$(HOST):$(PORT) — try: curl \"http://$(HOST):$(PORT)/secure/dropdowns/locations?token=<a token above>\""
+	exec $(BIN) serve --db $(DB) --host $(HOST) --port $(PORT)
+
+## Seed the demo world and print tokens without serving.
+demo: release
+	@mkdir -p $(dir $(DB))
+	@$(BIN) demo --db $(DB)
+
+## wrk scenarios against a release build on a fresh database; writes bench/results.md.
+bench: release
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
+	bash scripts/bench.sh
+
+clean:
+	$(SWIFT) package clean
+
+db-reset:
+	rm -f $(DB) $(DB)-wal $(DB)-shm

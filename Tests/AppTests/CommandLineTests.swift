@@ -1,0 +1,90 @@
+import Foundation
+import JSON
+import TestSupport
+import Testing
+
+/// API.md §2 "The command line": what each command prints, and exit status 2 (bad arguments, one
+/// line on stderr) or 1 (a missing company or user).
+@Suite struct CommandLineTests {
+    @Test func adminCommandsPrintWhatTheTableSays() async throws {
+        let s = try Scratch()
+        defer { s.temp.remove() }
+        let partner = try await s.run(["admin", "create-company", "--name", "Gamma", "--type", "PARTNER", "--market", "AU"])
+        #expect(partner.status == 0 && Int(partner.stdout.trimmed) != nil, "prints the new id: \(partner)")
+        let managed = try await s.run(["admin", "create-company", "--name", "Delta", "--type", "MANAGED", "--parent", partner.stdout.trimmed,
+                                       "--supported-by", "PARTNER", "--signup-email", "ops@delta.example"])
+        #expect(managed.status == 0 && Int(managed.stdout.trimmed) != nil)
+        let user = try await s.run(["admin", "create-user", "--company", managed.stdout.trimmed, "--email", "ops@delta.example",
+                                    "--position", "Company Admin", "--password", "long-password", "--first-name", "Olga"])
+        #expect(user.status == 0 && Int(user.stdout.trimmed) != nil)
+        let token = try await s.run(["admin", "issue-token", "--email", "ops@delta.example"])
+        #expect(token.status == 0 && token.stdout.trimmed.count == 36, "prints the token")
+        let added = try await s.run(["admin", "add-interfaces", "--location", "3", "--speed", "10000", "--count", "5"])
+        #expect(added.status == 0 && added.stdout.trimmed == "5", "prints the count added")
+    }
+
+    @Test(arguments: [
+        ["admin", "create-company", "--name", "X", "--type", "BIG"],
+        ["admin", "create-company", "--type", "DIRECT"],
+        ["admin", "create-company", "--name", "X", "--type", "DIRECT", "--colour", "blue"],
+        ["admin", "create-company", "--name", "X", "--type", "DIRECT", "--market", "AUS"],
+        ["admin", "create-company", "--name", "X", "--type", "MANAGED"],
+        ["admin", "create-user", "--company", "1", "--email", "a@b.example", "--position", "Boss", "--password", "long-password"],
+        ["admin", "create-user", "--company", "one", "--email", "a@b.example", "--position", "Finance", "--password", "long-password"],
+        ["admin", "add-interfaces", "--location", "3", "--speed", "2500", "--count", "1"],
+        ["admin", "add-interfaces", "--location", "3", "--speed", "1000"],
+        ["admin", "launch-rockets"],
+        ["serve", "--port", "99999"],
+        ["serve", "--smtp", "nohost"],
+    ])
+    func badArgumentsExit2WithOneLine(_ arguments: [String]) async throws {
+        let s = try Scratch()
+        defer { s.temp.remove() }
+        let result = try await s.run(arguments)
+        #expect(result.status == 2, "\(arguments): \(result)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+    }
+
+    @Test(arguments: [
+        ["admin", "create-user", "--company", "999", "--email", "a@b.example", "--position", "Finance", "--password", "long-password"],
+        ["admin", "issue-token", "--email", "nobody@nowhere.example"],
+        ["admin", "create-company", "--name", "X", "--type", "MANAGED", "--parent", "999"],
+        ["admin", "add-interfaces", "--location", "999", "--speed", "1000", "--count", "1"],
+    ])
+    func missingCompanyOrUserExits1(_ arguments: [String]) async throws {
+        let s = try Scratch()
+        defer { s.temp.remove() }
+        let result = try await s.run(arguments)
+        #expect(result.status == 1, "\(arguments): \(result)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test func demoPrintsTokensAndIsRepeatable() async throws {
+        let s = try Scratch()
+        defer { s.temp.remove() }
+        let first = try await s.run(["demo"])
+        #expect(first.status == 0, "\(first)")
+        let world = try JSONParser.parse(first.stdout.trimmed)
+        guard case .object(let tokens)? = world["tokens"] else { Issue.record("no tokens: \(first.stdout)"); return }
+        for email in ["admin@acme.example", "readonly@acme.example", "admin@aws.example", "admin@delta.example"] {
+            #expect(tokens[email] != nil, "\(email) has a token")
+        }
+        let second = try JSONParser.parse(try await s.run(["demo"]).stdout.trimmed)
+        #expect(second["companies"] == world["companies"], "the demo world is seeded once")
+    }
+
+    @Test func databasePathComesFromTheEnvironmentToo() async throws {
+        let temp = try TempDatabase()
+        defer { temp.remove() }
+        let result = try await Subprocess.run(["admin", "create-company", "--name", "Env", "--type", "DIRECT",
+                                               "--schema-dir", TempDatabase.schemaDirectory],
+                                              environment: ["DATABASE_PATH": temp.path])
+        #expect(result.status == 0)
+        #expect(FileManager.default.fileExists(atPath: temp.path))
+    }
+}
+
+extension String {
+    var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
+}
