@@ -172,6 +172,14 @@ CREATE UNIQUE INDEX services_one_ix_per_port ON services(a_end_service_id, ix_id
 CREATE UNIQUE INDEX services_ix_mac ON services(ix_id, mac_address)
     WHERE product_type = 'IX' AND provisioning_status NOT IN ('CANCELLED', 'DECOMMISSIONED', 'FAILED');
 
+-- VXC orders: the `vxcOrderId` of the order response (distinct from the VXC's service id).
+CREATE TABLE vxc_orders (
+    id          INTEGER PRIMARY KEY,
+    service_id  INTEGER NOT NULL UNIQUE REFERENCES services(id),
+    create_date INTEGER NOT NULL,
+    created_by  INTEGER REFERENCES users(id)
+) STRICT;
+
 -- VLAN use on a port by a VXC end or an IX. -1 = untagged. Freed by clearing `active`.
 CREATE TABLE vlan_assignments (
     id          INTEGER PRIMARY KEY,

@@ -14,18 +14,34 @@ public final class Application: Sendable {
     public let admin: AdminService
     /// Locations.
     public let locations: LocationService
+    /// Ordering ports, VXCs and IXs.
+    public let orders: OrderService
+    /// Viewing, changing and cancelling services.
+    public let lifecycle: ServiceLifecycle
+    /// The background stage that provisions, auto-approves and decommissions.
+    public let provisioning: ProvisioningStage
     /// Structured logs.
     public let log: LogWriter
 
     /// Opens and migrates the database and builds the services.
+    /// - Parameter provisioningDelayMillis: how long services stay CONFIGURED before LIVE (0 in tests).
     public init(databasePath: String, schemaDirectory: String, tokenLifetimeMillis: Int64 = 24 * 3_600_000,
-                log: LogWriter = LogWriter()) async throws {
+                provisioningDelayMillis: Int64 = 3000, log: LogWriter = LogWriter()) async throws {
         db = try await Database.open(path: databasePath, schemaDirectory: schemaDirectory)
         auth = AuthService(db: db, tokenLifetime: tokenLifetimeMillis)
         admin = AdminService(db: db)
         locations = LocationService(db: db)
+        provisioning = ProvisioningStage(db: db, delayMillis: provisioningDelayMillis)
+        orders = OrderService(db: db, provisioning: provisioning)
+        lifecycle = ServiceLifecycle(db: db, provisioning: provisioning)
         self.log = log
     }
+
+    /// Starts the background stages (the server runs them; one-shot commands do not).
+    public func startBackgroundWork() async { await provisioning.start() }
+
+    /// Stops the background stages.
+    public func stopBackgroundWork() async { await provisioning.stop() }
 
     /// Every route, for documentation checks.
     public var routes: [(method: HTTPMethod, template: String)] { Routes.build(self).registered }

@@ -10,6 +10,8 @@ enum Routes {
         let health = HealthController(db: app.db)
         let locations = LocationController(service: app.locations)
         let sessions = SessionController(auth: auth)
+        let orders = OrderController(orders: app.orders)
+        let services = ServiceController(lifecycle: app.lifecycle)
 
         router.on(.get, "/health") { request, _ in await health.health(request) }
 
@@ -22,6 +24,22 @@ enum Routes {
 
         router.on(.get, "/secure/dropdowns/locations", secure(auth) { _, _, _ in try await locations.dropdown() })
         router.on(.get, "/v2/locations", secure(auth) { request, _, _ in try await locations.v2Locations(request) })
+        router.on(.get, "/secure/dropdowns/ix", secure(auth) { request, _, _ in try await orders.exchanges(request) })
+
+        router.on(.post, "/secure/ecommerce/megaport/order", secure(auth) { request, _, session in try await orders.port(request, session) })
+        router.on(.post, "/secure/ecommerce/vxc/order", secure(auth) { request, _, session in try await orders.vxc(request, session) })
+        router.on(.post, "/secure/ecommerce/ix/order", secure(auth) { request, _, session in try await orders.ix(request, session) })
+
+        router.on(.get, "/secure/technicalservice/:id", secure(auth) { _, context, session in try await services.get(context, session) })
+        router.on(.put, "/secure/technicalservice/:id", secure(auth) { request, context, session in
+            try await services.update(request, context, session)
+        })
+        router.on(.put, "/secure/technicalservice/:id/speed", secure(auth) { request, context, session in
+            try await services.speed(request, context, session)
+        })
+        router.on(.post, "/secure/technicalservice/:id/cancel", secure(auth) { request, context, session in
+            try await services.cancel(request, context, session)
+        })
         return router
     }
 }

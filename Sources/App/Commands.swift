@@ -5,11 +5,11 @@ import JSON
 
 /// The commands of API.md §2, each printing exactly what the table says.
 enum Commands {
-    static func open(_ common: CommonConfiguration, tokenLifetimeHours: Int = 24) async throws -> Application {
+    static func open(_ common: CommonConfiguration, tokenLifetimeHours: Int = 24, provisioningDelayMillis: Int = 3000) async throws -> Application {
         try common.prepareDatabaseDirectory()
         return try await Application(databasePath: common.databasePath, schemaDirectory: common.schemaDirectory,
                                      tokenLifetimeMillis: Int64(tokenLifetimeHours) * 3_600_000,
-                                     log: LogWriter(level: common.logLevel))
+                                     provisioningDelayMillis: Int64(provisioningDelayMillis), log: LogWriter(level: common.logLevel))
     }
 
     /// `admin create-company …` → the new id.

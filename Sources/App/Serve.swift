@@ -11,14 +11,17 @@ enum Serve {
         let args = try Arguments(words, options: CommonConfiguration.options.union(ServeConfiguration.options))
         let common = try CommonConfiguration(args)
         let config = try ServeConfiguration(args)
-        let app = try await Commands.open(common, tokenLifetimeHours: config.tokenLifetimeHours)
+        let app = try await Commands.open(common, tokenLifetimeHours: config.tokenLifetimeHours,
+                                          provisioningDelayMillis: config.provisioningDelayMillis)
         let server = try app.makeServer(config.server)
+        await app.startBackgroundWork()
         let signals = Signals { signal in
             app.log.log(.info, "shutting down", ["signal": .string(signal)], always: true)
             server.shutdown()
         }
         app.log.log(.info, "listening", describe(common, config, port: server.port), always: true)
         await server.run()
+        await app.stopBackgroundWork()
         signals.cancel()
         app.log.log(.info, "stopped", always: true)
     }

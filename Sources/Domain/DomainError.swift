@@ -25,6 +25,10 @@ public enum DomainError: Error, Sendable, Equatable {
     case invalid([FieldError])
     /// The request conflicts with current state (VLAN taken, already decided, duplicate).
     case conflict(code: String, message: String)
+    /// A direct account without provisioned services must finish its setup before ordering (API.md §4).
+    case accountSetupIncomplete(missing: [String])
+    /// The VLAN is in use on that port; `suggestions` are free ones nearby (API.md §5).
+    case vlanUnavailable(field: String, vlan: Int, portId: Int64, suggestions: [Int])
     /// Too many attempts; retry after the given seconds.
     case rateLimited(retryAfterSeconds: Int)
 

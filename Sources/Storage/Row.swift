@@ -31,6 +31,13 @@ public struct Row {
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
+    /// Column `index` as bytes (NULL reads empty).
+    public func blob(_ index: Int32) -> [UInt8] {
+        let count = Int(sqlite3_column_bytes(handle, index))
+        guard count > 0, let pointer = sqlite3_column_blob(handle, index) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: pointer, count: count))
+    }
+
     /// Column `index` as text, or nil for NULL.
     public func optionalString(_ index: Int32) -> String? { isNull(index) ? nil : string(index) }
 }

@@ -2,6 +2,7 @@ import API
 import Foundation
 import HTTPServer
 import JSON
+import Storage
 import TestSupport
 
 /// One running application for the API tests: a temp database with the demo world, the real server
@@ -11,23 +12,38 @@ final class APIWorld: Sendable {
     let app: Application
     let server: Server
     let tokens: [String: String]
+    /// Demo company ids by trading name, and demo port ids by name.
+    let companies: [String: Int64]
+    let ports: [String: Int64]
     let logPath: String
 
+    /// A world shared by tests that change nothing another test looks at.
     static let shared = Task { try await APIWorld() }
 
-    private init() async throws {
+    /// A world of one's own, for tests that order, cancel or exhaust inventory. The provisioning stage
+    /// runs with no delay unless told otherwise.
+    init(provisioningDelayMillis: Int64 = 0, startProvisioning: Bool = true) async throws {
         temp = try TempDatabase()
         logPath = temp.directory + "/server.log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let fd = open(logPath, O_WRONLY | O_APPEND)
         app = try await Application(databasePath: temp.path, schemaDirectory: TempDatabase.schemaDirectory,
-                                    log: LogWriter(level: .info, fd: fd))
+                                    provisioningDelayMillis: provisioningDelayMillis, log: LogWriter(level: .info, fd: fd))
+        if startProvisioning { await app.startBackgroundWork() }
         let seeded = try JSONParser.parse(try await app.seedDemo())
         var tokens: [String: String] = [:]
         if case .object(let object)? = seeded["tokens"] {
             for member in object.members { if case .string(let t) = member.value { tokens[member.key] = t } }
         }
         self.tokens = tokens
+        func ids(_ key: String) -> [String: Int64] {
+            guard case .object(let object)? = seeded[key] else { return [:] }
+            var out: [String: Int64] = [:]
+            for member in object.members { if case .int(let id) = member.value { out[member.key] = id } }
+            return out
+        }
+        companies = ids("companies")
+        ports = ids("ports")
         var configuration = ServerConfiguration()
         configuration.port = 0
         server = try app.makeServer(configuration)
@@ -47,6 +63,35 @@ final class APIWorld: Sendable {
         }
         return response
     }
+
+    /// The token of a demo user.
+    func token(_ email: String) throws -> String {
+        guard let token = tokens[email] else { throw RawClient.ClientError.failed("no demo user \(email)") }
+        return token
+    }
+
+    /// A JSON request as a demo user.
+    func call(_ method: String, _ path: String, as email: String, json: String? = nil,
+              headers: [String: String] = [:]) async throws -> TestResponse {
+        var all = headers
+        all["X-Auth-Token"] = try token(email)
+        if json != nil && all["Content-Type"] == nil { all["Content-Type"] = "application/json" }
+        return try await request(method, path, headers: all, body: json)
+    }
+
+    /// A JSON request as a demo user, answered with a body parsed as JSON.
+    func callJSON(_ method: String, _ path: String, as email: String, json: String? = nil) async throws -> (Int, JSONValue) {
+        let response = try await call(method, path, as: email, json: json)
+        return (response.status, try Self.json(response))
+    }
+
+    /// Runs a read against the database (checks that responses cannot show).
+    func sql<T: Sendable>(_ query: String, _ map: @escaping @Sendable (Row) -> T) async throws -> [T] {
+        try await app.db.read { try $0.query(query, map: map) }
+    }
+
+    /// Removes the world's files (the server keeps running until the process ends).
+    func remove() { temp.remove() }
 
     /// The response body as JSON.
     static func json(_ response: TestResponse) throws -> JSONValue { try JSONParser.parse(response.body) }

@@ -38,6 +38,15 @@ public enum ErrorMapping {
                              details: ["errors": errors])
         case .conflict(let code, let message):
             return HTTPError(.conflict, code: code, message: message)
+        case .accountSetupIncomplete(let missing):
+            return HTTPError(.forbidden, code: "account_setup_incomplete",
+                             message: "set \(missing.joined(separator: ", ")) before ordering (support contacts and billing market)",
+                             details: ["missing": .array(missing.map { .string($0) })])
+        case .vlanUnavailable(let field, let vlan, let port, let suggestions):
+            let message = "VLAN \(vlan) not available on MEGAPORT service \(port)"
+            return HTTPError(.conflict, code: "vlan_unavailable", message: message,
+                             details: ["errors": [["field": .string(field), "message": .string(message)]],
+                                       "suggestions": .array(suggestions.map { .int($0) })])
         case .rateLimited(let seconds):
             return HTTPError(.tooManyRequests, code: "rate_limited", message: "too many requests; retry in \(seconds) s",
                              headers: HTTPHeaders([("Retry-After", String(seconds))]))

@@ -41,6 +41,11 @@ enum InterfaceRepository {
             try db.execute("""
                 UPDATE services SET interface_id = ?, provisioning_status = 'CONFIGURED', provision_date = ? WHERE id = ?
                 """, interface, now, port)
+            // IXs ordered with the port waited for it; they are configured with it.
+            try db.execute("""
+                UPDATE services SET provisioning_status = 'CONFIGURED', provision_date = ?
+                WHERE product_type = 'IX' AND a_end_service_id = ? AND provisioning_status = 'PROVISIONING'
+                """, now, port)
             allocated.append(port)
         }
         return allocated

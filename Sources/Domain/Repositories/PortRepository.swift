@@ -1,20 +1,35 @@
 import Storage
 
-/// SQL for ports (MEGAPORT services).
+/// SQL for ports (MEGAPORT and MEGADIRECT services).
 enum PortRepository {
+    /// What a new port row holds besides its allocation.
+    struct NewPort {
+        var companyId: Int64
+        var productType: ProductType = .megaport
+        var name: String
+        var locationId: Int64
+        var speed: Int
+        var marketplaceVisible = false
+        var rackId: String?
+        var opticalInterface: String?
+        var customerRequestDate: Int64?
+        var createdBy: Int64?
+    }
+
     /// Inserts a port, allocating a free interface in the same transaction. With no interface free the
     /// port waits in PROVISIONING with no resources (API.md §4) until capacity appears.
     /// - Parameter live: seeders create ports that are already LIVE.
-    static func insert(_ db: SQLiteConnection, companyId: Int64, name: String, locationId: Int64, speed: Int,
-                       marketplaceVisible: Bool, createdBy: Int64?, live: Bool, now: Int64) throws -> Int64 {
-        let interface = try InterfaceRepository.freeInterface(db, locationId: locationId, speed: speed)
+    static func insert(_ db: SQLiteConnection, _ port: NewPort, live: Bool = false, now: Int64) throws -> Int64 {
+        let interface = try InterfaceRepository.freeInterface(db, locationId: port.locationId, speed: port.speed)
         let status = interface == nil ? "PROVISIONING" : (live ? "LIVE" : "CONFIGURED")
         try db.execute("""
             INSERT INTO services (uid, product_type, name, company_id, provisioning_status, location_id, speed, interface_id,
-                marketplace_visibility, vxc_permitted, create_date, created_by, provision_date, live_date)
-            VALUES (?, 'MEGAPORT', ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)
-            """, Tokens.newUUID(), name, companyId, status, locationId, speed, interface, marketplaceVisible, now, createdBy,
-            interface == nil ? nil : now, status == "LIVE" ? now : nil)
+                marketplace_visibility, vxc_permitted, rack_id, optical_interface, customer_request_date, create_date,
+                created_by, provision_date, live_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
+            """, Tokens.newUUID(), port.productType.rawValue, port.name, port.companyId, status, port.locationId, port.speed,
+            interface, port.marketplaceVisible, port.rackId, port.opticalInterface, port.customerRequestDate, now,
+            port.createdBy, interface == nil ? nil : now, status == "LIVE" ? now : nil)
         return db.lastInsertRowID
     }
 

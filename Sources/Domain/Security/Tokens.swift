@@ -16,10 +16,12 @@ public enum Tokens {
     }
 
     /// SHA-256 of the token text, lower-case hex.
-    public static func digest(_ token: String) -> String {
+    public static func digest(_ token: String) -> String { digest(bytes: Array(token.utf8)) }
+
+    /// SHA-256 of bytes, lower-case hex.
+    public static func digest(bytes: [UInt8]) -> String {
         var out = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
-        let bytes = Array(token.utf8)
         let ok = bytes.withUnsafeBytes { EVP_Digest($0.baseAddress, $0.count, &out, &length, EVP_sha256(), nil) }
         precondition(ok == 1 && length == 32, "SHA-256 failed")
         return hexString(out)

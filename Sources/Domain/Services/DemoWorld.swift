@@ -76,9 +76,9 @@ public struct DemoWorld: Sendable {
         return try await db.write { db in
             try wanted.map { port in
                 if let id = try PortRepository.find(db, companyId: companyId, name: port.name) { return (port.name, id) }
-                let id = try PortRepository.insert(db, companyId: companyId, name: port.name, locationId: port.location,
-                                                   speed: port.speed, marketplaceVisible: port.marketplace, createdBy: nil,
-                                                   live: true, now: Now.millis())
+                let new = PortRepository.NewPort(companyId: companyId, name: port.name, locationId: port.location,
+                                                  speed: port.speed, marketplaceVisible: port.marketplace)
+                let id = try PortRepository.insert(db, new, live: true, now: Now.millis())
                 return (port.name, id)
             }
         }

@@ -1,0 +1,131 @@
+import Domain
+import HTTPCore
+import HTTPServer
+import JSON
+
+/// A JSON request body read field by field (API.md §1): unknown fields are ignored; numbers sent as
+/// strings (`"portId": "1"`) are accepted; a wrong type is 400 and a missing or empty required field
+/// 422, every problem named by its dotted path. Problems are collected, so one response lists them all.
+final class JSONBody {
+    private let object: JSONObject
+    private let prefix: String
+    private let problems: Problems
+
+    final class Problems {
+        var wrongType: [FieldError] = []
+        var missing: [FieldError] = []
+    }
+
+    private init(_ object: JSONObject, prefix: String, problems: Problems) {
+        self.object = object
+        self.prefix = prefix
+        self.problems = problems
+    }
+
+    /// Parses the body of a request that must be `application/json` (415 otherwise) and a JSON object.
+    static func parse(_ request: HTTPRequest) throws -> JSONBody {
+        let type = request.headers["Content-Type"]?.lowercased() ?? ""
+        guard type.split(separator: ";").first.map({ $0.trimmingCharacters(in: " ") == "application/json" }) == true else {
+            throw HTTPError(.unsupportedMediaType, code: "unsupported_media_type", message: "send the body as Content-Type: application/json")
+        }
+        guard case .object(let object) = try JSONParser.parse(request.body) else {
+            throw HTTPError(.badRequest, code: "malformed_json", message: "the request body must be a JSON object")
+        }
+        return JSONBody(object, prefix: "", problems: Problems())
+    }
+
+    /// Throws what was collected: 400 for wrong types first, else 422 for missing fields.
+    func finish() throws {
+        if !problems.wrongType.isEmpty {
+            throw HTTPError(.badRequest, code: "wrong_type",
+                            message: problems.wrongType.map { "\($0.field) \($0.message)" }.joined(separator: "; "),
+                            details: ["errors": .array(problems.wrongType.map { ["field": .string($0.field), "message": .string($0.message)] })])
+        }
+        if !problems.missing.isEmpty { throw DomainError.invalid(problems.missing) }
+    }
+
+    private func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+
+    private func value(_ key: String) -> JSONValue? {
+        switch object[key] {
+        case nil, .null?: nil
+        case .string(let s)? where s.isEmpty: nil  // the blog sends "" for unset contact ids
+        case let v?: v
+        }
+    }
+
+    private func wrong(_ key: String, _ expected: String, _ got: JSONValue) {
+        problems.wrongType.append(FieldError(path(key), "must be \(expected), got \(got.typeName)"))
+    }
+
+    /// An integer, also from a numeric string.
+    func int(_ key: String) -> Int64? {
+        guard let v = value(key) else { return nil }
+        switch v {
+        case .int(let i): return i
+        case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int64(d)
+        case .string(let s):
+            if let i = Int64(s) { return i }
+            problems.wrongType.append(FieldError(path(key), "must be a whole number, got \"\(s)\""))
+        default: wrong(key, "a whole number", v)
+        }
+        return nil
+    }
+
+    /// A required integer.
+    func requireInt(_ key: String) -> Int64 {
+        if let v = int(key) { return v }
+        if value(key) == nil { problems.missing.append(FieldError(path(key), "is required")) }
+        return 0
+    }
+
+    /// A string (numbers are accepted and written in decimal).
+    func string(_ key: String) -> String? {
+        guard let v = value(key) else { return nil }
+        switch v {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        default: wrong(key, "a string", v)
+        }
+        return nil
+    }
+
+    /// A required, non-empty string.
+    func requireString(_ key: String) -> String {
+        if let v = string(key) { return v }
+        if value(key) == nil { problems.missing.append(FieldError(path(key), "is required")) }
+        return ""
+    }
+
+    /// A boolean (also `"true"`/`"false"`).
+    func bool(_ key: String) -> Bool? {
+        guard let v = value(key) else { return nil }
+        switch v {
+        case .bool(let b): return b
+        case .string("true"): return true
+        case .string("false"): return false
+        default: wrong(key, "true or false", v)
+        }
+        return nil
+    }
+
+    /// A nested object, or nil when absent; `{}` is returned as an empty object.
+    func object(_ key: String) -> JSONBody? {
+        guard let v = object[key], v != .null else { return nil }
+        guard case .object(let nested) = v else {
+            wrong(key, "an object", v)
+            return nil
+        }
+        return JSONBody(nested, prefix: path(key), problems: problems)
+    }
+
+    /// A required nested object.
+    func requireObject(_ key: String) -> JSONBody? {
+        if let nested = object(key) { return nested }
+        if object[key] == nil || object[key] == .null { problems.missing.append(FieldError(path(key), "is required")) }
+        return nil
+    }
+
+    /// Whether the object has no members.
+    var isEmpty: Bool { object.members.isEmpty }
+}

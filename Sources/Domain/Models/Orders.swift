@@ -1,0 +1,80 @@
+/// A validated port order (API.md §4), as the API decoded it.
+public struct PortOrder: Sendable {
+    public var companyId: Int64?
+    public var productType: ProductType = .megaport
+    public var name: String
+    public var locationId: Int64
+    public var speed: Int
+    public var rackId: String?
+    public var opticalInterface: String?
+    public var customerRequestDate: Int64?
+    /// A non-empty `ixProvItem`: an IX ordered on the new port in the same transaction.
+    public var ix: IXItem?
+
+    public init(name: String, locationId: Int64, speed: Int) {
+        self.name = name
+        self.locationId = locationId
+        self.speed = speed
+    }
+}
+
+/// The `ixProvItem` of a port or IX order (API.md §6).
+public struct IXItem: Sendable {
+    public var exchangeName: String
+    public var asn: Int64
+    public var macAddress: String
+    public var rateLimit: Int
+    public var vlan: Int
+    public var name: String?
+
+    public init(exchangeName: String, asn: Int64, macAddress: String, rateLimit: Int, vlan: Int) {
+        self.exchangeName = exchangeName
+        self.asn = asn
+        self.macAddress = macAddress
+        self.rateLimit = rateLimit
+        self.vlan = vlan
+    }
+}
+
+/// The AWS hosted-connection details of a VXC to an auto-approving cloud provider.
+public struct AWSConfig: Sendable, Equatable {
+    public var type: String
+    public var asn: Int64
+    public var authKey: String?
+    public var ownerAccount: String
+
+    public init(type: String, asn: Int64, authKey: String?, ownerAccount: String) {
+        self.type = type
+        self.asn = asn
+        self.authKey = authKey
+        self.ownerAccount = ownerAccount
+    }
+}
+
+/// A VXC order (API.md §5).
+public struct VXCOrder: Sendable {
+    public var aEndId: Int64
+    public var bEndId: Int64
+    public var aVlan: Int
+    public var bVlan: Int
+    public var speed: Int
+    public var name: String?
+    public var term = 1
+    public var rollover = true
+    public var aws: AWSConfig?
+    public var serviceKey: String?
+
+    public init(aEndId: Int64, bEndId: Int64, aVlan: Int, bVlan: Int, speed: Int) {
+        self.aEndId = aEndId
+        self.bEndId = bEndId
+        self.aVlan = aVlan
+        self.bVlan = bVlan
+        self.speed = speed
+    }
+}
+
+/// What a port or IX order returns: `["OK", name, id]`.
+public struct OrderReceipt: Sendable, Equatable {
+    public let serviceId: Int64
+    public let name: String
+}

@@ -1,0 +1,54 @@
+import Storage
+
+/// VLAN use per port (API.md §5): 2–4093 tagged, -1 untagged, unique among active assignments.
+enum VlanRepository {
+    static let range = 2...4093
+
+    /// The VLANs in use on a port.
+    static func used(_ db: SQLiteConnection, portId: Int64) throws -> Set<Int> {
+        Set(try db.query("SELECT vlan FROM vlan_assignments WHERE port_id = ? AND active = 1", portId) { $0.int(0) })
+    }
+
+    /// The lowest free tagged VLAN on a port, or nil when all 4092 are taken.
+    static func lowestFree(_ db: SQLiteConnection, portId: Int64) throws -> Int? {
+        let used = try used(db, portId: portId)
+        return range.first { !used.contains($0) }
+    }
+
+    /// Up to `count` free VLANs nearest to `near`, for a conflict's `data.suggestions`.
+    static func suggestions(_ db: SQLiteConnection, portId: Int64, near: Int, count: Int = 5) throws -> [Int] {
+        let used = try used(db, portId: portId)
+        let anchor = range.contains(near) ? near : range.lowerBound
+        var out: [Int] = []
+        var step = 1
+        while out.count < count && step <= range.count {
+            for candidate in [anchor + step, anchor - step] where range.contains(candidate) && !used.contains(candidate) {
+                if out.count < count { out.append(candidate) }
+            }
+            step += 1
+        }
+        return out.sorted()
+    }
+
+    /// Records a VLAN on a port for a service end.
+    static func assign(_ db: SQLiteConnection, portId: Int64, serviceId: Int64, end: String, vlan: Int) throws {
+        try db.execute("""
+            INSERT INTO vlan_assignments (port_id, service_id, end_name, vlan) VALUES (?, ?, ?, ?)
+            ON CONFLICT (service_id, end_name) DO UPDATE SET port_id = excluded.port_id, vlan = excluded.vlan, active = 1
+            """, portId, serviceId, end, vlan)
+    }
+
+    /// Frees every VLAN a service holds.
+    static func release(_ db: SQLiteConnection, serviceId: Int64) throws {
+        try db.execute("UPDATE vlan_assignments SET active = 0 WHERE service_id = ?", serviceId)
+    }
+
+    /// The VLAN of each end of a service (`A`, `B`, `IX`), active or not.
+    static func vlans(_ db: SQLiteConnection, serviceId: Int64) throws -> [String: Int] {
+        var out: [String: Int] = [:]
+        for (end, vlan) in try db.query("SELECT end_name, vlan FROM vlan_assignments WHERE service_id = ?", serviceId, map: { ($0.string(0), $0.int(1)) }) {
+            out[end] = vlan
+        }
+        return out
+    }
+}

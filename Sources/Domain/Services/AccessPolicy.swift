@@ -1,0 +1,74 @@
+import Storage
+
+/// Who may act for which company (API.md §2): a user acts for their own company as their position
+/// allows; a partner's Company Admins and Technical Admins also act for the partner's managed
+/// companies. Nobody else crosses companies, and a company one may not see is reported as not found.
+enum AccessPolicy {
+    /// Whether the session may see (and so act for) `company` at all.
+    static func canSee(_ session: Session, _ company: Company) -> Bool {
+        if company.id == session.companyId { return true }
+        return session.accountType == .partner && company.parentCompanyId == session.companyId
+            && (session.position == .companyAdmin || session.position == .technicalAdmin)
+    }
+
+    /// The company, if the session may do `action` for it: 404 when it cannot be seen, 403 when the
+    /// position does not allow the action.
+    static func company(_ db: SQLiteConnection, _ session: Session, id: Int64, for action: Action) throws -> Company {
+        guard let company = try CompanyRepository.find(db, id: id), canSee(session, company) else {
+            throw DomainError.notFound("company \(id) not found")
+        }
+        try require(session, action)
+        return company
+    }
+
+    /// 403 unless the session's position allows `action`.
+    static func require(_ session: Session, _ action: Action) throws {
+        guard session.position.may(action) else {
+            throw DomainError.forbidden(code: "position_not_allowed",
+                                        message: "a \(session.position.rawValue) may not \(action.phrase)")
+        }
+    }
+
+    /// Whether the session may see a service: its owner's users (and partner admins), and for a VXC also
+    /// the company whose port is its B-end.
+    static func canSee(_ db: SQLiteConnection, _ session: Session, _ service: ServiceRecord) throws -> Bool {
+        if let owner = try CompanyRepository.find(db, id: service.companyId), canSee(session, owner) { return true }
+        guard service.productType == .vxc, let bEnd = service.bEndId, let port = try ServiceRepository.find(db, id: bEnd),
+              let provider = try CompanyRepository.find(db, id: port.companyId) else { return false }
+        return canSee(session, provider)
+    }
+
+    /// A service the session may see, or 404.
+    static func visibleService(_ db: SQLiteConnection, _ session: Session, _ idOrUid: String) throws -> ServiceRecord {
+        guard let service = try ServiceRepository.find(db, idOrUid: idOrUid), try canSee(db, session, service) else {
+            throw DomainError.notFound("service \(idOrUid) not found")
+        }
+        return service
+    }
+
+    /// A service the session may change as its owner (`action`): 404 when it cannot be seen, 403 when it
+    /// is seen but not owned (a provider looking at a VXC to its port) or the position does not allow it.
+    static func ownedService(_ db: SQLiteConnection, _ session: Session, _ idOrUid: String, for action: Action) throws -> ServiceRecord {
+        let service = try visibleService(db, session, idOrUid)
+        guard let owner = try CompanyRepository.find(db, id: service.companyId), canSee(session, owner) else {
+            throw DomainError.forbidden(code: "not_owner", message: "only \(service.companyName) may change service \(service.id)")
+        }
+        try require(session, action)
+        return service
+    }
+}
+
+extension Action {
+    /// The action in words, for 403 messages.
+    var phrase: String {
+        switch self {
+        case .view: "view services"
+        case .order: "place orders or change speeds"
+        case .approve: "approve or deny connection requests"
+        case .cancel: "cancel services"
+        case .manageServiceKeys: "manage service keys"
+        case .manageAccount: "manage users, the marketplace profile or the billing market"
+        case .subscribe: "subscribe to notifications"
+        }
+    }
+}

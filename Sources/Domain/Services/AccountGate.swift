@@ -1,0 +1,21 @@
+import Storage
+
+/// API.md §4: a DIRECT account that has no provisioned service yet cannot order until its support
+/// phone, support email and billing market are set.
+enum AccountGate {
+    static func check(_ db: SQLiteConnection, _ company: Company) throws {
+        guard company.accountType == .direct else { return }
+        let provisioned = try db.queryFirst("""
+            SELECT count(*) FROM services WHERE company_id = ? AND provisioning_status IN ('CONFIGURED', 'LIVE')
+            """, company.id) { $0.int(0) } ?? 0
+        guard provisioned == 0 else { return }
+        let contacts = try db.queryFirst("SELECT phone, email FROM support_contacts WHERE company_id = ?", company.id) {
+            ($0.optionalString(0), $0.optionalString(1))
+        }
+        var missing: [String] = []
+        if (contacts?.0 ?? "").isEmpty { missing.append("supportPhone") }
+        if (contacts?.1 ?? "").isEmpty { missing.append("supportEmail") }
+        if (company.billingMarket ?? "").isEmpty { missing.append("billingMarket") }
+        guard missing.isEmpty else { throw DomainError.accountSetupIncomplete(missing: missing) }
+    }
+}

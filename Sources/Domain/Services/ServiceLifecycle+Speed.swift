@@ -1,0 +1,50 @@
+import JSON
+import Storage
+
+extension ServiceLifecycle {
+    /// The outcome of a speed change: applied at once, or waiting for the B-end's company.
+    public enum SpeedChange: Sendable, Equatable {
+        case applied(ServiceView)
+        case pendingApproval(ServiceView)
+    }
+
+    /// `PUT /secure/technicalservice/{id}/speed` (API.md §5): lowering, or raising on one's own B-end,
+    /// applies at once; raising on another company's B-end opens a SPEED_CHANGE approval. IX rate
+    /// limits change at once up to the port speed; a port's speed is its interface and cannot change.
+    public func changeSpeed(_ idOrUid: String, to speed: Int, by session: Session) async throws -> SpeedChange {
+        guard speed >= 1 else { throw DomainError.invalid("speed", "must be at least 1 Mbps") }
+        let lifetime = approvalLifetime
+        return try await db.write { conn in
+            let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
+            guard service.status.isActive else {
+                throw DomainError.conflict(code: "not_active", message: "service \(service.id) is \(service.status.rawValue)")
+            }
+            guard !service.productType.isPort else {
+                throw DomainError.invalid("speed", "a port's speed is its physical interface; order a port of the new speed")
+            }
+            let aEnd = try service.aEndId.flatMap { try ServiceRepository.find(conn, id: $0) }
+            let bEnd = try service.bEndId.flatMap { try ServiceRepository.find(conn, id: $0) }
+            let keyMax = try service.serviceKeyId.flatMap { id in try conn.queryFirst("SELECT max_speed FROM service_keys WHERE id = ?", id) { $0.isNull(0) ? nil : $0.int(0) } ?? nil }
+            let limit = [aEnd?.speed, bEnd?.speed, keyMax].compactMap { $0 }.min() ?? Int.max
+            guard speed <= limit else { throw DomainError.invalid("speed", "must not exceed \(limit) Mbps for these ports") }
+            if try ApprovalRepository.pending(conn, serviceId: service.id) != nil {
+                throw DomainError.conflict(code: "approval_pending", message: "service \(service.id) has a pending approval; wait for its decision")
+            }
+            let now = Now.millis()
+            let current = service.rateLimit ?? 0
+            if let bEnd, bEnd.companyId != service.companyId, speed > current {
+                _ = try ApprovalRepository.insert(conn, kind: .speedChange, serviceId: service.id, requesterCompanyId: service.companyId,
+                                                  requesterUserId: session.userId, approverCompanyId: bEnd.companyId, speed: current,
+                                                  newSpeed: speed, now: now, lifetime: lifetime)
+                try conn.execute("UPDATE services SET vxc_approval_status = 'PENDING_EXTERNAL' WHERE id = ?", service.id)
+                try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
+                                    action: "speed_change_requested", detail: ["from": .int(current), "to": .int(speed)], now: now)
+                return .pendingApproval(try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!))
+            }
+            try conn.execute("UPDATE services SET rate_limit = ? WHERE id = ?", speed, service.id)
+            try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
+                                action: "speed_change", detail: ["from": .int(current), "to": .int(speed)], now: now)
+            return .applied(try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import JSON
+import Storage
+
+/// Reading and changing existing services (API.md §4–5): view, rename and flags, speed changes
+/// (with a SPEED_CHANGE approval when raising another company's B-end), cancellation.
+public actor ServiceLifecycle {
+    let db: Database
+    let provisioning: ProvisioningStage?
+    let approvalLifetime: Int64
+
+    public init(db: Database, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000) {
+        self.db = db
+        self.provisioning = provisioning
+        self.approvalLifetime = approvalLifetime
+    }
+
+    /// `GET /secure/technicalservice/{id}`: the owner, partner admins of a managed owner and, for a VXC,
+    /// the B-end's company may look; anyone else gets 404.
+    public func view(_ idOrUid: String, by session: Session) async throws -> ServiceView {
+        try await db.read { conn in try Self.view(conn, try AccessPolicy.visibleService(conn, session, idOrUid)) }
+    }
+
+    static func view(_ db: SQLiteConnection, _ service: ServiceRecord) throws -> ServiceView {
+        let children = service.productType.isPort
+            ? try ServiceRepository.children(db, portId: service.id).map { ServiceView.Child(service: $0, vlans: try VlanRepository.vlans(db, serviceId: $0.id)) }
+            : []
+        return ServiceView(service: service, vlans: try VlanRepository.vlans(db, serviceId: service.id),
+                           approval: try ApprovalRepository.pending(db, serviceId: service.id),
+                           aEnd: try service.aEndId.flatMap { try ServiceRepository.find(db, id: $0) },
+                           bEnd: try service.bEndId.flatMap { try ServiceRepository.find(db, id: $0) }, children: children)
+    }
+
+    /// `PUT /secure/technicalservice/{id}`: name for any service; marketplace visibility and VXC
+    /// permission for ports.
+    public func update(_ idOrUid: String, _ changes: ServiceChanges, by session: Session) async throws -> ServiceView {
+        if let name = changes.name { try Validation.require(name, field: "name", maxLength: 128) }
+        return try await db.write { conn in
+            let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
+            if !service.productType.isPort && (changes.marketplaceVisibility != nil || changes.vxcPermitted != nil) {
+                throw DomainError.invalid(changes.marketplaceVisibility != nil ? "marketplaceVisibility" : "vxcPermitted", "applies to ports only")
+            }
+            let now = Now.millis()
+            try conn.execute("""
+                UPDATE services SET name = coalesce(?, name), marketplace_visibility = coalesce(?, marketplace_visibility),
+                    vxc_permitted = coalesce(?, vxc_permitted) WHERE id = ?
+                """, changes.name?.trimmingWhitespace, changes.marketplaceVisibility, changes.vxcPermitted, service.id)
+            var detail = JSONObject()
+            if let name = changes.name { detail["name"] = .string(name) }
+            if let visible = changes.marketplaceVisibility { detail["marketplaceVisibility"] = .bool(visible) }
+            if let permitted = changes.vxcPermitted { detail["vxcPermitted"] = .bool(permitted) }
+            try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
+                                action: "update", detail: detail, now: now)
+            return try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!)
+        }
+    }
+
+    /// `POST /secure/technicalservice/{id}/cancel`: CANCELLED now (VLANs and interface freed, waiting
+    /// ports allocated), DECOMMISSIONED by the provisioning stage. A port with active VXCs or IXs refuses
+    /// unless `cascade`, which cancels them too.
+    public func cancel(_ idOrUid: String, cascade: Bool, by session: Session) async throws -> ServiceView {
+        let result = try await db.write { conn in
+            let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .cancel)
+            guard service.status.isActive else {
+                throw DomainError.conflict(code: "not_active", message: "service \(service.id) is already \(service.status.rawValue)")
+            }
+            let now = Now.millis()
+            if service.productType.isPort {
+                let live = try ServiceRepository.children(conn, portId: service.id).filter(\.status.isActive)
+                if !live.isEmpty && !cascade {
+                    throw DomainError.conflict(code: "port_has_services",
+                                               message: "port \(service.id) still carries \(live.map { "\($0.productType.rawValue) \($0.id)" }.joined(separator: ", ")); cancel them first or use ?cascade=true")
+                }
+                for child in live { try Self.cancelOne(conn, child, by: session, now: now, reason: "parent port \(service.id) cancelled") }
+            }
+            try Self.cancelOne(conn, service, by: session, now: now, reason: "cancelled by the owner")
+            return try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!)
+        }
+        await provisioning?.poke()
+        return result
+    }
+
+    static func cancelOne(_ db: SQLiteConnection, _ service: ServiceRecord, by session: Session, now: Int64, reason: String) throws {
+        try ServiceRepository.setStatus(db, id: service.id, .cancelled, now: now)
+        try VlanRepository.release(db, serviceId: service.id)
+        try ApprovalRepository.withdrawPending(db, serviceId: service.id, by: session.userId, now: now, comment: reason)
+        try AuditLog.record(db, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
+                            action: "cancel", detail: ["reason": .string(reason)], now: now)
+        if service.interfaceId != nil, let location = service.location, let speed = service.speed {
+            _ = try InterfaceRepository.allocateWaiting(db, locationId: location.locationId, speed: speed, now: now)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import JSON
+import Storage
+
+/// Placing a VXC order (API.md §5).
+enum VXCOrdering {
+    static let terms = [1, 12, 24, 36]
+
+    /// Field rules that need no database.
+    static func validate(_ order: VXCOrder) throws {
+        var errors: [FieldError] = []
+        if let problem = VLANRules.problem(order.aVlan) { errors.append(FieldError("payerVlanId", problem)) }
+        if let problem = VLANRules.problem(order.bVlan) { errors.append(FieldError("nonPayerVlanId", problem)) }
+        if order.speed < 1 { errors.append(FieldError("speed", "must be at least 1 Mbps")) }
+        if !terms.contains(order.term) { errors.append(FieldError("duration", "must be one of 1, 12, 24, 36")) }
+        if let name = order.name, name.trimmingWhitespace.isEmpty || name.count > 255 {
+            errors.append(FieldError("serviceName", "must be 1 to 255 characters"))
+        }
+        if let aws = order.aws {
+            if !["private", "public"].contains(aws.type) { errors.append(FieldError("amazonDirectConnectConfigDto.type", "must be private or public")) }
+            if !(1...4_294_967_295).contains(aws.asn) { errors.append(FieldError("amazonDirectConnectConfigDto.asn", "must be from 1 to 4294967295")) }
+            if aws.ownerAccount.count != 12 || !aws.ownerAccount.allSatisfy(\.isASCIIDigitCharacter) {
+                errors.append(FieldError("amazonDirectConnectConfigDto.ownerAccount", "must be a 12-digit AWS account number"))
+            }
+        }
+        guard errors.isEmpty else { throw DomainError.invalid(errors) }
+    }
+
+    /// Resolves both ends, the key, speed and VLANs, decides the approval, and inserts everything.
+    static func place(_ db: SQLiteConnection, _ order: VXCOrder, session: Session, approvalLifetime: Int64, now: Int64) throws -> VXCOrderResult {
+        let aEnd = try AccessPolicy.ownedService(db, session, String(order.aEndId), for: .order)
+        guard aEnd.productType.isPort, let aLocation = aEnd.location, let aSpeed = aEnd.speed else {
+            throw DomainError.invalid("payerMegaPortNsId", "service \(order.aEndId) is not a port")
+        }
+        let key = try order.serviceKey.map { try ServiceKeyRepository.usable(db, key: $0, now: now) }
+        guard let bEnd = try ServiceRepository.find(db, id: order.bEndId), bEnd.productType.isPort,
+              let bLocation = bEnd.location, let bSpeed = bEnd.speed,
+              let provider = try CompanyRepository.find(db, id: bEnd.companyId) else {
+            throw DomainError.notFound("B-end port \(order.bEndId) not found")
+        }
+        let sameCompany = bEnd.companyId == aEnd.companyId
+        guard sameCompany || AccessPolicy.canSee(session, provider) || bEnd.marketplaceVisibility || key?.productId == bEnd.id else {
+            throw DomainError.notFound("B-end port \(order.bEndId) not found")
+        }
+        if let key, key.productId != bEnd.id {
+            throw DomainError.forbidden(code: "service_key_invalid", message: "service key \(key.key) is for another port")
+        }
+        if !sameCompany && !bEnd.vxcPermitted {
+            throw DomainError.forbidden(code: "vxc_not_permitted", message: "port \(bEnd.id) does not accept VXCs")
+        }
+        for end in [aEnd, bEnd] where !end.status.isReady {
+            throw DomainError.conflict(code: "port_not_ready", message: "port \(end.id) is \(end.status.rawValue); both ends must be CONFIGURED or LIVE")
+        }
+        let maxSpeed = min(aSpeed, bSpeed, key?.maxSpeed ?? Int.max)
+        guard order.speed <= maxSpeed else { throw DomainError.invalid("speed", "must not exceed \(maxSpeed) Mbps for these ports") }
+        var bVlanRequest = order.bVlan
+        if let keyVlan = key?.vlan {
+            guard bVlanRequest == 0 || bVlanRequest == keyVlan else {
+                throw DomainError.invalid("nonPayerVlanId", "must be \(keyVlan), the VLAN of this service key")
+            }
+            bVlanRequest = keyVlan
+        }
+        let autoApproving = provider.autoApproveVxcs && !sameCompany
+        if autoApproving && order.aws == nil {
+            throw DomainError.invalid("amazonDirectConnectConfigDto", "is required for a VXC to \(provider.tradingName)")
+        }
+        let aVlan = try VLANRules.resolve(db, requested: order.aVlan, portId: aEnd.id, field: "payerVlanId")
+        let bVlan = try VLANRules.resolve(db, requested: bVlanRequest, portId: bEnd.id, field: "nonPayerVlanId",
+                                          avoiding: aEnd.id == bEnd.id ? aVlan : nil)
+        let decision: Decision = sameCompany || key?.preApproved == true ? .approved : autoApproving ? .automatic : .provider
+        let name = order.name?.trimmingWhitespace ?? "from \(aEnd.name) to \(bEnd.name)"
+        let band = DistanceBand.between(aLocation, bLocation)
+        try db.execute("""
+            INSERT INTO services (uid, product_type, name, company_id, provisioning_status, a_end_service_id, b_end_service_id,
+                rate_limit, distance_band, vxc_approval_status, payer_status, non_payer_status, rate_type, term, rollover,
+                aws_config, service_key_id, create_date, created_by, provision_date)
+            VALUES (?, 'VXC', ?, ?, ?, ?, ?, ?, ?, ?, 'APPROVED', ?, 'MONTHLY', ?, ?, ?, ?, ?, ?, ?)
+            """, Tokens.newUUID(), name, aEnd.companyId, decision.status.rawValue, aEnd.id, bEnd.id, order.speed, band.rawValue,
+            decision.approvalStatus, decision == .approved ? "APPROVED" : "UN_ASSESSED", order.term, order.rollover,
+            order.aws.map(awsJSON), key?.id, now, session.userId, decision == .approved ? now : nil)
+        let serviceId = db.lastInsertRowID
+        try db.execute("INSERT INTO vxc_orders (service_id, create_date, created_by) VALUES (?, ?, ?)", serviceId, now, session.userId)
+        let orderId = db.lastInsertRowID
+        try VlanRepository.assign(db, portId: aEnd.id, serviceId: serviceId, end: "A", vlan: aVlan)
+        try VlanRepository.assign(db, portId: bEnd.id, serviceId: serviceId, end: "B", vlan: bVlan)
+        if decision == .provider {
+            _ = try ApprovalRepository.insert(db, kind: .new, serviceId: serviceId, requesterCompanyId: aEnd.companyId,
+                                              requesterUserId: session.userId, approverCompanyId: bEnd.companyId, speed: order.speed,
+                                              newSpeed: nil, now: now, lifetime: approvalLifetime)
+        }
+        if let key, key.singleUse, try !ServiceKeyRepository.consume(db, id: key.id, now: now) {
+            throw DomainError.forbidden(code: "service_key_invalid", message: "service key \(key.key) has already been used")
+        }
+        try AuditLog.record(db, userId: session.userId, companyId: aEnd.companyId, entity: "service", entityId: serviceId, action: "order",
+                            detail: ["productType": "VXC", "aEnd": .int(aEnd.id), "bEnd": .int(bEnd.id), "speed": .int(order.speed),
+                                     "approval": .string(decision.approvalStatus ?? "APPROVED")], now: now)
+        let fullName = "\(session.firstName) \(session.lastName)".trimmingWhitespace
+        return VXCOrderResult(
+            orderId: orderId, serviceId: serviceId, serviceUid: try db.queryFirst("SELECT uid FROM services WHERE id = ?", serviceId) { $0.string(0) } ?? "",
+            createDate: now, name: name,
+            aEnd: .init(portId: aEnd.id, portName: aEnd.name, companyId: aEnd.companyId, companyName: aEnd.companyName,
+                        locationId: aLocation.locationId, vlan: aVlan),
+            bEnd: .init(portId: bEnd.id, portName: bEnd.name, companyId: bEnd.companyId, companyName: bEnd.companyName,
+                        locationId: bLocation.locationId, vlan: bVlan),
+            speed: order.speed, distanceBand: band, term: order.term, rollover: order.rollover, payerStatus: "APPROVED",
+            nonPayerStatus: decision == .approved ? "APPROVED" : "UN_ASSESSED", payerApproverId: session.userId,
+            payerApproverName: fullName, nonPayerApproverId: sameCompany ? session.userId : nil,
+            nonPayerApproverName: sameCompany ? fullName : nil, nonPayerApprovalDate: decision == .approved ? now : nil,
+            provisioningStatus: decision.status, vxcApprovalStatus: decision.approvalStatus,
+            aws: order.aws.map { AWSConfig(type: $0.type, asn: $0.asn, authKey: nil, ownerAccount: $0.ownerAccount) },
+            serviceKey: key?.key)
+    }
+
+    /// Who approves the B-end.
+    enum Decision: Equatable {
+        /// Own company or a pre-approved key: approved at once.
+        case approved
+        /// An auto-approving cloud provider: the post-order stage approves it shortly.
+        case automatic
+        /// Another company: its users decide.
+        case provider
+
+        var status: ProvisioningStatus { self == .approved ? .configured : .provisioning }
+        var approvalStatus: String? {
+            switch self {
+            case .approved: nil
+            case .automatic: "PENDING_INTERNAL"
+            case .provider: "PENDING_EXTERNAL"
+            }
+        }
+    }
+
+    static func awsJSON(_ aws: AWSConfig) -> String {
+        JSONWriter.string(["type": .string(aws.type), "asn": .int(aws.asn), "authKey": .string(aws.authKey),
+                           "ownerAccount": .string(aws.ownerAccount)])
+    }
+}
+
+extension Character {
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+}
