@@ -90,6 +90,12 @@ final class APIWorld: Sendable {
         try await app.db.read { try $0.query(query, map: map) }
     }
 
+    /// A second application over the same database file, as a restarted process would open it.
+    static func reopen(_ world: APIWorld) async throws -> Application {
+        try await Application(databasePath: world.temp.path, schemaDirectory: TempDatabase.schemaDirectory,
+                              provisioningDelayMillis: 0, log: LogWriter(level: .error, fd: 2))
+    }
+
     /// Removes the world's files (the server keeps running until the process ends).
     func remove() { temp.remove() }
 
