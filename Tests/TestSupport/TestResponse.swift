@@ -15,8 +15,9 @@ public struct TestResponse: Sendable, CustomStringConvertible {
     public var description: String { "\(status) \(headers.map { "\($0.name): \($0.value)" }) \(text.prefix(200))" }
 
     /// Splits a byte stream into responses framed by Content-Length (what this server always sends).
-    /// `headOnly`: responses to HEAD carry no body whatever Content-Length says.
-    public static func parseAll(_ bytes: [UInt8], headOnly: Bool = false) -> (responses: [TestResponse], rest: Int) {
+    /// `headOnly`: every response answers HEAD; `headFirst`: the first N do. Those carry no body
+    /// whatever Content-Length says.
+    public static func parseAll(_ bytes: [UInt8], headOnly: Bool = false, headFirst: Int = 0) -> (responses: [TestResponse], rest: Int) {
         var responses: [TestResponse] = []
         var index = 0
         let crlfcrlf: [UInt8] = [13, 10, 13, 10]
@@ -30,7 +31,7 @@ public struct TestResponse: Sendable, CustomStringConvertible {
                 guard let colon = line.firstIndex(of: ":") else { continue }
                 headers.append((String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingSpaces))
             }
-            let length = headOnly || status < 200 || status == 204 ? 0
+            let length = headOnly || responses.count < headFirst || status < 200 || status == 204 ? 0
                 : Int(headers.first { $0.0.lowercased() == "content-length" }?.1 ?? "0") ?? 0
             let bodyStart = headEnd + 4
             guard bodyStart + length <= bytes.count else { break }
