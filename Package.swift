@@ -20,9 +20,12 @@ let package = Package(
         // JSON values, strict parser and writer; a leaf used by Domain and API.
         .target(name: "JSON", swiftSettings: strict),
 
+        // An SMTP client (RFC 5321) for the mail worker.
+        .target(name: "SMTP", swiftSettings: strict),
+
         // Persistence and the product's rules.
         .target(name: "Storage", dependencies: ["CSQLite"], swiftSettings: strict),
-        .target(name: "Domain", dependencies: ["Storage", "CCrypto", "JSON"], swiftSettings: strict),
+        .target(name: "Domain", dependencies: ["Storage", "CCrypto", "JSON", "SMTP"], swiftSettings: strict),
 
         // Where HTTP meets the domain, and the composition root.
         .target(name: "API", dependencies: ["HTTPServer", "Domain", "JSON"], swiftSettings: strict),

@@ -18,30 +18,50 @@ public final class Application: Sendable {
     public let orders: OrderService
     /// Viewing, changing and cancelling services.
     public let lifecycle: ServiceLifecycle
-    /// The background stage that provisions, auto-approves and decommissions.
+    /// The background stage that provisions, auto-approves, expires and decommissions.
     public let provisioning: ProvisioningStage
+    /// Connection requests: the provider's decisions.
+    public let approvals: ApprovalService
+    /// Notification preferences and the outbox.
+    public let notifications: NotificationService
+    /// Delivers the outbox over SMTP, when a relay is configured.
+    public let mail: MailWorker?
     /// Structured logs.
     public let log: LogWriter
 
     /// Opens and migrates the database and builds the services.
-    /// - Parameter provisioningDelayMillis: how long services stay CONFIGURED before LIVE (0 in tests).
+    /// - Parameters:
+    ///   - provisioningDelayMillis: how long services stay CONFIGURED before LIVE (0 in tests).
+    ///   - approvalLifetimeMillis: how long a connection request waits for a decision (60 days).
+    ///   - mail: the SMTP relay; without one, emails wait in the outbox.
     public init(databasePath: String, schemaDirectory: String, tokenLifetimeMillis: Int64 = 24 * 3_600_000,
-                provisioningDelayMillis: Int64 = 3000, log: LogWriter = LogWriter()) async throws {
+                provisioningDelayMillis: Int64 = 3000, approvalLifetimeMillis: Int64 = 60 * 86_400_000,
+                mail: MailWorker.Configuration? = nil, log: LogWriter = LogWriter()) async throws {
         db = try await Database.open(path: databasePath, schemaDirectory: schemaDirectory)
         auth = AuthService(db: db, tokenLifetime: tokenLifetimeMillis)
         admin = AdminService(db: db)
         locations = LocationService(db: db)
         provisioning = ProvisioningStage(db: db, delayMillis: provisioningDelayMillis)
-        orders = OrderService(db: db, provisioning: provisioning)
-        lifecycle = ServiceLifecycle(db: db, provisioning: provisioning)
+        orders = OrderService(db: db, provisioning: provisioning, approvalLifetime: approvalLifetimeMillis)
+        lifecycle = ServiceLifecycle(db: db, provisioning: provisioning, approvalLifetime: approvalLifetimeMillis)
+        approvals = ApprovalService(db: db, provisioning: provisioning)
+        notifications = NotificationService(db: db)
+        let database = db
+        self.mail = mail.map { MailWorker(db: database, configuration: $0) }
         self.log = log
     }
 
     /// Starts the background stages (the server runs them; one-shot commands do not).
-    public func startBackgroundWork() async { await provisioning.start() }
+    public func startBackgroundWork() async {
+        await provisioning.start()
+        await mail?.start()
+    }
 
-    /// Stops the background stages.
-    public func stopBackgroundWork() async { await provisioning.stop() }
+    /// Stops the background stages (the outbox keeps what was not delivered).
+    public func stopBackgroundWork() async {
+        await provisioning.stop()
+        await mail?.stop()
+    }
 
     /// Every route, for documentation checks.
     public var routes: [(method: HTTPMethod, template: String)] { Routes.build(self).registered }

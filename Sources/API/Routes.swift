@@ -12,6 +12,8 @@ enum Routes {
         let sessions = SessionController(auth: auth)
         let orders = OrderController(orders: app.orders)
         let services = ServiceController(lifecycle: app.lifecycle)
+        let approvals = ApprovalController(approvals: app.approvals)
+        let notifications = NotificationController(notifications: app.notifications)
 
         router.on(.get, "/health") { request, _ in await health.health(request) }
 
@@ -40,6 +42,27 @@ enum Routes {
         router.on(.post, "/secure/technicalservice/:id/cancel", secure(auth) { request, context, session in
             try await services.cancel(request, context, session)
         })
+
+        router.on(.get, "/secure/approvals", secure(auth) { request, _, session in try await approvals.list(request, session) })
+        router.on(.post, "/secure/approvals/:id/accept", secure(auth) { request, context, session in
+            try await approvals.accept(request, context, session)
+        })
+        router.on(.post, "/secure/approvals/:id/deny", secure(auth) { request, context, session in
+            try await approvals.deny(request, context, session)
+        })
+        router.on(.post, "/secure/approvals/:id/withdraw", secure(auth) { _, context, session in try await approvals.withdraw(context, session) })
+
+        router.on(.get, "/secure/notifications/preferences", secure(auth) { _, context, session in try await notifications.get(context, session) })
+        router.on(.put, "/secure/notifications/preferences", secure(auth) { request, context, session in
+            try await notifications.put(request, context, session)
+        })
+        router.on(.get, "/secure/company/users/:userId/notifications", secure(auth) { _, context, session in
+            try await notifications.get(context, session)
+        })
+        router.on(.put, "/secure/company/users/:userId/notifications", secure(auth) { request, context, session in
+            try await notifications.put(request, context, session)
+        })
+        router.on(.get, "/secure/notifications/outbox", secure(auth) { request, _, session in try await notifications.outbox(request, session) })
         return router
     }
 }

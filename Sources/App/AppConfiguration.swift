@@ -1,4 +1,5 @@
 import API
+import Domain
 import Foundation
 import HTTPServer
 
@@ -42,15 +43,23 @@ struct CommonConfiguration {
     }
 }
 
-/// `serve` settings: the listener, its limits and time-outs, and the background stages.
+/// `serve` settings: the listener, its limits and time-outs, and the background stages. The SMTP
+/// credentials come only from the environment (`SMTP_USERNAME`, `SMTP_PASSWORD`), never from flags
+/// that `ps` would show.
 struct ServeConfiguration {
     var server = ServerConfiguration()
     var smtpRelay: (host: String, port: Int)?
+    var mailFrom = "notifications@megaport-server.local"
+    var smtpUsername: String?
+    var smtpPassword: String?
+    var smtpRetryBaseMillis = 2000
     var provisioningDelayMillis = 3000
+    var approvalLifetimeDays = 60
     var tokenLifetimeHours = 24
 
     static let options: Set<String> = [
-        "host", "port", "smtp", "provisioning-delay-ms", "token-ttl-hours", "max-connections", "max-body-bytes",
+        "host", "port", "smtp", "mail-from", "smtp-retry-base-ms", "provisioning-delay-ms", "approval-ttl-days", "token-ttl-hours",
+        "max-connections", "max-body-bytes",
         "header-timeout-ms", "body-timeout-ms", "keep-alive-timeout-ms", "write-timeout-ms",
     ]
 
@@ -69,7 +78,13 @@ struct ServeConfiguration {
             }
             smtpRelay = (String(parts[0]), port)
         }
+        mailFrom = args.string("mail-from") ?? environment["MAIL_FROM"] ?? mailFrom
+        guard mailFrom.contains("@"), !mailFrom.contains(" ") else { throw UsageError("--mail-from must be an email address") }
+        smtpUsername = environment["SMTP_USERNAME"]
+        smtpPassword = environment["SMTP_PASSWORD"]
+        smtpRetryBaseMillis = try args.int("smtp-retry-base-ms", in: 10...3_600_000) ?? smtpRetryBaseMillis
         provisioningDelayMillis = try args.int("provisioning-delay-ms", in: 0...3_600_000) ?? provisioningDelayMillis
+        approvalLifetimeDays = try args.int("approval-ttl-days", in: 1...3650) ?? approvalLifetimeDays
         tokenLifetimeHours = try args.int("token-ttl-hours", in: 1...8760) ?? tokenLifetimeHours
         server.maxConnections = try args.int("max-connections", in: 1...1_000_000) ?? server.maxConnections
         server.limits.maxBodyBytes = try args.int("max-body-bytes", in: 1024...(64 << 20)) ?? server.limits.maxBodyBytes
@@ -77,5 +92,18 @@ struct ServeConfiguration {
         if let ms = try args.int("body-timeout-ms", in: 10...600_000) { server.bodyIdleTimeout = .milliseconds(ms) }
         if let ms = try args.int("keep-alive-timeout-ms", in: 10...3_600_000) { server.keepAliveTimeout = .milliseconds(ms) }
         if let ms = try args.int("write-timeout-ms", in: 10...600_000) { server.writeTimeout = .milliseconds(ms) }
+    }
+}
+
+extension ServeConfiguration {
+    /// The mail worker's settings, when a relay is configured.
+    var mail: MailWorker.Configuration? {
+        guard let relay = smtpRelay else { return nil }
+        var config = MailWorker.Configuration(host: relay.host, port: relay.port)
+        config.from = mailFrom
+        config.username = smtpUsername
+        config.password = smtpPassword
+        config.retryBaseMillis = Int64(smtpRetryBaseMillis)
+        return config
     }
 }

@@ -5,11 +5,13 @@ import JSON
 
 /// The commands of API.md §2, each printing exactly what the table says.
 enum Commands {
-    static func open(_ common: CommonConfiguration, tokenLifetimeHours: Int = 24, provisioningDelayMillis: Int = 3000) async throws -> Application {
+    static func open(_ common: CommonConfiguration, serve: ServeConfiguration? = nil) async throws -> Application {
         try common.prepareDatabaseDirectory()
         return try await Application(databasePath: common.databasePath, schemaDirectory: common.schemaDirectory,
-                                     tokenLifetimeMillis: Int64(tokenLifetimeHours) * 3_600_000,
-                                     provisioningDelayMillis: Int64(provisioningDelayMillis), log: LogWriter(level: common.logLevel))
+                                     tokenLifetimeMillis: Int64(serve?.tokenLifetimeHours ?? 24) * 3_600_000,
+                                     provisioningDelayMillis: Int64(serve?.provisioningDelayMillis ?? 3000),
+                                     approvalLifetimeMillis: Int64(serve?.approvalLifetimeDays ?? 60) * 86_400_000,
+                                     mail: serve?.mail, log: LogWriter(level: common.logLevel))
     }
 
     /// `admin create-company …` → the new id.

@@ -11,8 +11,7 @@ enum Serve {
         let args = try Arguments(words, options: CommonConfiguration.options.union(ServeConfiguration.options))
         let common = try CommonConfiguration(args)
         let config = try ServeConfiguration(args)
-        let app = try await Commands.open(common, tokenLifetimeHours: config.tokenLifetimeHours,
-                                          provisioningDelayMillis: config.provisioningDelayMillis)
+        let app = try await Commands.open(common, serve: config)
         let server = try app.makeServer(config.server)
         await app.startBackgroundWork()
         let signals = Signals { signal in
@@ -26,13 +25,15 @@ enum Serve {
         app.log.log(.info, "stopped", always: true)
     }
 
-    /// The configuration as a log line (there are no secrets in it: the SMTP relay is host and port only).
+    /// The configuration as a log line, secrets redacted (the SMTP password is never printed).
     static func describe(_ common: CommonConfiguration, _ config: ServeConfiguration, port: Int) -> JSONObject {
         let s = config.server
         return [
             "host": .string(s.host), "port": .int(port), "db": .string(common.databasePath),
             "schemaDir": .string(common.schemaDirectory), "smtp": .string(config.smtpRelay.map { "\($0.host):\($0.port)" }),
-            "provisioningDelayMs": .int(config.provisioningDelayMillis), "tokenTtlHours": .int(config.tokenLifetimeHours),
+            "mailFrom": .string(config.mailFrom), "smtpAuth": .string(config.smtpUsername.map { "\($0) (password redacted)" }),
+            "provisioningDelayMs": .int(config.provisioningDelayMillis), "approvalTtlDays": .int(config.approvalLifetimeDays),
+            "tokenTtlHours": .int(config.tokenLifetimeHours),
             "maxConnections": .int(s.maxConnections), "maxBodyBytes": .int(s.limits.maxBodyBytes),
             "headerTimeoutMs": .int(Int(s.headerTimeout / .milliseconds(1))),
             "bodyTimeoutMs": .int(Int(s.bodyIdleTimeout / .milliseconds(1))),

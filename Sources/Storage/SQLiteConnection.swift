@@ -56,6 +56,11 @@ public final class SQLiteConnection {
 
     /// Runs a query and maps every row.
     public func query<T>(_ sql: String, _ arguments: any SQLiteBindable..., map: (Row) throws -> T) throws -> [T] {
+        try query(sql, arguments, map: map)
+    }
+
+    /// Runs a query with an argument list built at run time and maps every row.
+    public func query<T>(_ sql: String, _ arguments: [any SQLiteBindable], map: (Row) throws -> T) throws -> [T] {
         let statement = try prepared(sql)
         try statement.bind(arguments)
         defer { sqlite3_reset(statement.handle) }

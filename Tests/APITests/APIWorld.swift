@@ -1,4 +1,5 @@
 import API
+import Domain
 import Foundation
 import HTTPServer
 import JSON
@@ -22,13 +23,15 @@ final class APIWorld: Sendable {
 
     /// A world of one's own, for tests that order, cancel or exhaust inventory. The provisioning stage
     /// runs with no delay unless told otherwise.
-    init(provisioningDelayMillis: Int64 = 0, startProvisioning: Bool = true) async throws {
+    init(provisioningDelayMillis: Int64 = 0, startProvisioning: Bool = true, approvalLifetimeMillis: Int64 = 60 * 86_400_000,
+         relayPort: Int? = nil) async throws {
         temp = try TempDatabase()
         logPath = temp.directory + "/server.log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let fd = open(logPath, O_WRONLY | O_APPEND)
         app = try await Application(databasePath: temp.path, schemaDirectory: TempDatabase.schemaDirectory,
-                                    provisioningDelayMillis: provisioningDelayMillis, log: LogWriter(level: .info, fd: fd))
+                                    provisioningDelayMillis: provisioningDelayMillis, approvalLifetimeMillis: approvalLifetimeMillis,
+                                    mail: relayPort.map(Self.mailConfiguration), log: LogWriter(level: .info, fd: fd))
         if startProvisioning { await app.startBackgroundWork() }
         let seeded = try JSONParser.parse(try await app.seedDemo())
         var tokens: [String: String] = [:]
@@ -91,9 +94,17 @@ final class APIWorld: Sendable {
     }
 
     /// A second application over the same database file, as a restarted process would open it.
-    static func reopen(_ world: APIWorld) async throws -> Application {
+    static func reopen(_ world: APIWorld, relayPort: Int? = nil) async throws -> Application {
         try await Application(databasePath: world.temp.path, schemaDirectory: TempDatabase.schemaDirectory,
-                              provisioningDelayMillis: 0, log: LogWriter(level: .error, fd: 2))
+                              provisioningDelayMillis: 0, mail: relayPort.map(mailConfiguration), log: LogWriter(level: .error, fd: 2))
+    }
+
+    /// A mail worker for the test relay: quick polls and retries.
+    static func mailConfiguration(port: Int) -> MailWorker.Configuration {
+        var config = MailWorker.Configuration(host: "127.0.0.1", port: port)
+        config.retryBaseMillis = 20
+        config.pollMillis = 20
+        return config
     }
 
     /// Removes the world's files (the server keeps running until the process ends).

@@ -22,13 +22,11 @@ public final class RawClient: Sendable {
         let rc = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard rc == 0 else {
-            close(fd)
-            throw ClientError.failed("connect")
-        }
+        // A throw from here runs `deinit` (every property is set), which closes the socket exactly once.
+        guard rc == 0 else { throw ClientError.failed("connect") }
     }
 
-    deinit { close(fd) }
+    deinit { if fd >= 0 { close(fd) } }
 
     public enum ClientError: Error { case failed(String) }
 

@@ -1,9 +1,9 @@
 import JSON
 import Storage
 
-/// The background stage that moves services along (API.md §4–5): CONFIGURED → LIVE after the
+/// The background stage that moves services along (API.md §4–5, §7): CONFIGURED → LIVE after the
 /// provisioning delay, auto-approving cloud providers' VXCs approved shortly after the order,
-/// CANCELLED → DECOMMISSIONED. It keeps no state of its own — everything it needs is in the database —
+/// CANCELLED → DECOMMISSIONED, pending requests EXPIRED when their time is up — each with its emails. It keeps no state of its own — everything it needs is in the database —
 /// so a restart simply carries on.
 public actor ProvisioningStage {
     let db: Database
@@ -69,13 +69,17 @@ public actor ProvisioningStage {
                         provisioning_status = 'CONFIGURED', provision_date = ? WHERE id = ?
                     """, now, id)
                 try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "auto_approve", now: now)
+                let speed = try conn.queryFirst("SELECT rate_limit FROM services WHERE id = ?", id) { $0.int(0) } ?? 0
+                try Notices.decided(conn, serviceId: id, kind: .new, speed: speed, newSpeed: nil, accepted: true, reason: nil, now: now)
             }
             for (id, company) in try conn.query("""
                 SELECT id, company_id FROM services WHERE provisioning_status = 'CONFIGURED' AND provision_date <= ?
                 """, now - delay, map: { ($0.int64(0), $0.int64(1)) }) {
                 try ServiceRepository.setStatus(conn, id: id, .live, now: now)
                 try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "live", now: now)
+                try Notices.live(conn, serviceId: id, now: now)
             }
+            try ApprovalService.expireDue(conn, now: now)
             for (id, company) in try conn.query("""
                 SELECT id, company_id FROM services WHERE provisioning_status = 'CANCELLED' AND cancel_date <= ?
                 """, now - delay, map: { ($0.int64(0), $0.int64(1)) }) {
@@ -87,7 +91,8 @@ public actor ProvisioningStage {
                     SELECT min(provision_date) + ?1 AS due FROM services WHERE provisioning_status = 'CONFIGURED'
                     UNION ALL SELECT min(cancel_date) + ?1 FROM services WHERE provisioning_status = 'CANCELLED'
                     UNION ALL SELECT min(create_date) + ?2 FROM services
-                        WHERE vxc_approval_status = 'PENDING_INTERNAL' AND provisioning_status = 'PROVISIONING')
+                        WHERE vxc_approval_status = 'PENDING_INTERNAL' AND provisioning_status = 'PROVISIONING'
+                    UNION ALL SELECT min(expiry_date) FROM approvals WHERE status = 'PENDING')
                 """, delay, autoDelay) { $0.optionalInt64(0) } ?? nil
         }
     }

@@ -33,10 +33,12 @@ extension ServiceLifecycle {
             let now = Now.millis()
             let current = service.rateLimit ?? 0
             if let bEnd, bEnd.companyId != service.companyId, speed > current {
-                _ = try ApprovalRepository.insert(conn, kind: .speedChange, serviceId: service.id, requesterCompanyId: service.companyId,
-                                                  requesterUserId: session.userId, approverCompanyId: bEnd.companyId, speed: current,
-                                                  newSpeed: speed, now: now, lifetime: lifetime)
+                let approval = try ApprovalRepository.insert(conn, kind: .speedChange, serviceId: service.id,
+                                                             requesterCompanyId: service.companyId, requesterUserId: session.userId,
+                                                             approverCompanyId: bEnd.companyId, speed: current, newSpeed: speed,
+                                                             now: now, lifetime: lifetime)
                 try conn.execute("UPDATE services SET vxc_approval_status = 'PENDING_EXTERNAL' WHERE id = ?", service.id)
+                try Notices.speedChangeRequested(conn, serviceId: service.id, approval: approval, now: now)
                 try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
                                     action: "speed_change_requested", detail: ["from": .int(current), "to": .int(speed)], now: now)
                 return .pendingApproval(try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!))

@@ -85,6 +85,8 @@ public actor ServiceLifecycle {
         try ApprovalRepository.withdrawPending(db, serviceId: service.id, by: session.userId, now: now, comment: reason)
         try AuditLog.record(db, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
                             action: "cancel", detail: ["reason": .string(reason)], now: now)
+        try Notices.cancelled(db, service: service, reason: reason,
+                              by: "\(session.firstName) \(session.lastName)".trimmingWhitespace + " of \(session.companyName)", now: now)
         if service.interfaceId != nil, let location = service.location, let speed = service.speed {
             _ = try InterfaceRepository.allocateWaiting(db, locationId: location.locationId, speed: speed, now: now)
         }

@@ -83,9 +83,10 @@ enum VXCOrdering {
         try VlanRepository.assign(db, portId: aEnd.id, serviceId: serviceId, end: "A", vlan: aVlan)
         try VlanRepository.assign(db, portId: bEnd.id, serviceId: serviceId, end: "B", vlan: bVlan)
         if decision == .provider {
-            _ = try ApprovalRepository.insert(db, kind: .new, serviceId: serviceId, requesterCompanyId: aEnd.companyId,
-                                              requesterUserId: session.userId, approverCompanyId: bEnd.companyId, speed: order.speed,
-                                              newSpeed: nil, now: now, lifetime: approvalLifetime)
+            let approval = try ApprovalRepository.insert(db, kind: .new, serviceId: serviceId, requesterCompanyId: aEnd.companyId,
+                                                         requesterUserId: session.userId, approverCompanyId: bEnd.companyId,
+                                                         speed: order.speed, newSpeed: nil, now: now, lifetime: approvalLifetime)
+            try Notices.connectionRequested(db, serviceId: serviceId, approval: approval, now: now)
         }
         if let key, key.singleUse, try !ServiceKeyRepository.consume(db, id: key.id, now: now) {
             throw DomainError.forbidden(code: "service_key_invalid", message: "service key \(key.key) has already been used")

@@ -1,0 +1,126 @@
+import Dispatch
+import SMTP
+import Storage
+
+/// Delivers the outbox over SMTP (API.md §8), at least once: a message is marked SENT only after the
+/// relay answered 250 to its DATA, and that mark is committed before the next message is tried, so
+/// a restart never resends what was seen accepted. Failures back off exponentially per message; a 5xx
+/// reply, or too many attempts, marks the message FAILED. The SMTP conversation (blocking I/O) runs on
+/// the worker's own dispatch queue, never on the cooperative pool.
+public actor MailWorker {
+    /// Where and how to deliver.
+    public struct Configuration: Sendable {
+        public var host: String
+        public var port: Int
+        /// The `From` address (and envelope sender).
+        public var from = "notifications@megaport-server.local"
+        public var heloName = "megaport-server.local"
+        public var username: String?
+        public var password: String?
+        /// First retry delay; each failure doubles it, up to `maxRetryDelayMillis`.
+        public var retryBaseMillis: Int64 = 2000
+        public var maxRetryDelayMillis: Int64 = 3_600_000
+        /// Attempts before a message is given up as FAILED.
+        public var maxAttempts = 15
+        /// How often the outbox is checked when idle.
+        public var pollMillis: Int64 = 250
+
+        public init(host: String, port: Int) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    struct Due: Sendable {
+        let id: Int64
+        let message: SMTPMessage
+        let attempts: Int
+    }
+
+    let db: Database
+    public let configuration: Configuration
+    private let queue = DispatchQueue(label: "smtp")
+    private var loop: Task<Void, Never>?
+
+    public init(db: Database, configuration: Configuration) {
+        self.db = db
+        self.configuration = configuration
+    }
+
+    public func start() {
+        guard loop == nil else { return }
+        loop = Task { await self.run() }
+    }
+
+    public func stop() async {
+        loop?.cancel()
+        await loop?.value
+        loop = nil
+    }
+
+    private func run() async {
+        while !Task.isCancelled {
+            let delivered = (try? await deliverDue()) ?? 0
+            if delivered == 0 { try? await Task.sleep(for: .milliseconds(configuration.pollMillis)) }
+        }
+    }
+
+    /// Tries every message that is due once. Returns how many were accepted by the relay.
+    @discardableResult
+    public func deliverDue() async throws -> Int {
+        let from = configuration.from
+        let due = try await db.read { conn in
+            try conn.query("""
+                SELECT id, message_id, recipient, subject, body, create_date, attempts, event FROM outbox
+                WHERE state = 'PENDING' AND next_attempt_date <= ? ORDER BY id LIMIT 50
+                """, Now.millis()) {
+                Due(id: $0.int64(0), message: SMTPMessage(from: "Megaport Notifications <\(from)>", to: $0.string(2), subject: $0.string(3),
+                                                          body: $0.string(4), messageId: $0.string(1), date: $0.int64(5),
+                                                          extraHeaders: [("X-Megaport-Event", $0.string(7))]),
+                    attempts: $0.int(6))
+            }
+        }
+        var delivered = 0
+        for item in due where !Task.isCancelled {
+            let failure = await send(item.message)
+            try await record(item, failure: failure)
+            if failure == nil { delivered += 1 }
+        }
+        return delivered
+    }
+
+    /// One SMTP conversation for one message; nil on success.
+    private func send(_ message: SMTPMessage) async -> SMTPError? {
+        let config = configuration
+        return await withCheckedContinuation { continuation in
+            queue.async {
+                do throws(SMTPError) {
+                    let session = try SMTPSession(host: config.host, port: config.port, heloName: config.heloName)
+                    if let user = config.username { try session.authenticate(username: user, password: config.password ?? "") }
+                    try session.send(message, envelopeFrom: config.from)
+                    session.quit()
+                    continuation.resume(returning: nil)
+                } catch {
+                    continuation.resume(returning: error)
+                }
+            }
+        }
+    }
+
+    private func record(_ item: Due, failure: SMTPError?) async throws {
+        let config = configuration
+        try await db.write { conn in
+            let now = Now.millis()
+            guard let failure else {
+                try conn.execute("UPDATE outbox SET state = 'SENT', sent_date = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", now, item.id)
+                return
+            }
+            let attempts = item.attempts + 1
+            let giveUp = failure.permanent || attempts >= config.maxAttempts
+            let delay = min(config.maxRetryDelayMillis, config.retryBaseMillis << Int64(min(attempts - 1, 30)))
+            try conn.execute("""
+                UPDATE outbox SET state = ?, attempts = ?, next_attempt_date = ?, last_error = ? WHERE id = ?
+                """, giveUp ? "FAILED" : "PENDING", attempts, now + delay, failure.message, item.id)
+        }
+    }
+}

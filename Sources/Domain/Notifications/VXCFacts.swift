@@ -1,0 +1,48 @@
+import Foundation
+import Storage
+
+/// What an email about a VXC says: both ends, companies, speed, VLANs and who ordered it.
+struct VXCFacts {
+    let service: ServiceRecord
+    let aEnd: ServiceRecord
+    let bEnd: ServiceRecord
+    let aVlan: Int?
+    let bVlan: Int?
+    let requester: String
+
+    static func load(_ db: SQLiteConnection, serviceId: Int64) throws -> VXCFacts? {
+        guard let service = try ServiceRepository.find(db, id: serviceId), service.productType == .vxc,
+              let a = service.aEndId, let b = service.bEndId,
+              let aEnd = try ServiceRepository.find(db, id: a), let bEnd = try ServiceRepository.find(db, id: b) else { return nil }
+        let vlans = try VlanRepository.vlans(db, serviceId: serviceId)
+        let requester = try service.createdBy.flatMap { id in
+            try db.queryFirst("SELECT first_name, last_name, email FROM users WHERE id = ?", id) {
+                "\("\($0.string(0)) \($0.string(1))".trimmingWhitespace) <\($0.string(2))>"
+            }
+        } ?? service.companyName
+        return VXCFacts(service: service, aEnd: aEnd, bEnd: bEnd, aVlan: vlans["A"], bVlan: vlans["B"], requester: requester)
+    }
+
+    /// The lines every VXC email carries.
+    var summary: String {
+        """
+          Requested by:  \(requester) of \(aEnd.companyName)
+          From port:     \(aEnd.name) (\(aEnd.companyName), service \(aEnd.id)), VLAN \(vlanText(aVlan))
+          To port:       \(bEnd.name) (\(bEnd.companyName), service \(bEnd.id)), VLAN \(vlanText(bVlan))
+          Speed:         \(service.rateLimit ?? 0) Mbps
+          VXC:           \(service.name) (service \(service.id))
+        """
+    }
+
+    private func vlanText(_ vlan: Int?) -> String {
+        guard let vlan else { return "none" }
+        return vlan == -1 ? "untagged" : String(vlan)
+    }
+
+    /// `2027-01-22` (UTC) for an epoch-millisecond date.
+    static func day(_ millis: Int64) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
+    }
+}
