@@ -26,6 +26,12 @@ public final class Application: Sendable {
     public let notifications: NotificationService
     /// Delivers the outbox over SMTP, when a relay is configured.
     public let mail: MailWorker?
+    /// Users, support contacts and billing markets.
+    public let accounts: AccountService
+    /// Providers' public profiles and ports.
+    public let marketplace: MarketplaceService
+    /// Providers' service keys.
+    public let serviceKeys: ServiceKeyService
     /// Structured logs.
     public let log: LogWriter
 
@@ -46,6 +52,9 @@ public final class Application: Sendable {
         lifecycle = ServiceLifecycle(db: db, provisioning: provisioning, approvalLifetime: approvalLifetimeMillis)
         approvals = ApprovalService(db: db, provisioning: provisioning)
         notifications = NotificationService(db: db)
+        accounts = AccountService(db: db, auth: auth)
+        marketplace = MarketplaceService(db: db)
+        serviceKeys = ServiceKeyService(db: db)
         let database = db
         self.mail = mail.map { MailWorker(db: database, configuration: $0) }
         self.log = log

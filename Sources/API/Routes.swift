@@ -14,6 +14,9 @@ enum Routes {
         let services = ServiceController(lifecycle: app.lifecycle)
         let approvals = ApprovalController(approvals: app.approvals)
         let notifications = NotificationController(notifications: app.notifications)
+        let accounts = AccountController(accounts: app.accounts)
+        let marketplace = MarketplaceController(marketplace: app.marketplace)
+        let keys = ServiceKeyController(keys: app.serviceKeys)
 
         router.on(.get, "/health") { request, _ in await health.health(request) }
 
@@ -56,13 +59,31 @@ enum Routes {
         router.on(.put, "/secure/notifications/preferences", secure(auth) { request, context, session in
             try await notifications.put(request, context, session)
         })
-        router.on(.get, "/secure/company/users/:userId/notifications", secure(auth) { _, context, session in
+        router.on(.get, "/secure/company/users/:id/notifications", secure(auth) { _, context, session in
             try await notifications.get(context, session)
         })
-        router.on(.put, "/secure/company/users/:userId/notifications", secure(auth) { request, context, session in
+        router.on(.put, "/secure/company/users/:id/notifications", secure(auth) { request, context, session in
             try await notifications.put(request, context, session)
         })
         router.on(.get, "/secure/notifications/outbox", secure(auth) { request, _, session in try await notifications.outbox(request, session) })
+
+        router.on(.get, "/secure/markets", secure(auth) { _, _, _ in try await accounts.markets() })
+        router.on(.get, "/secure/company/contacts", secure(auth) { request, _, session in try await accounts.contacts(request, session) })
+        router.on(.put, "/secure/company/contacts", secure(auth) { request, _, session in try await accounts.updateContacts(request, session) })
+        router.on(.delete, "/secure/company/contacts", secure(auth) { _, _, _ in try AccountController.refuseDelete() })
+        router.on(.put, "/secure/company/billing-market", secure(auth) { request, _, session in try await accounts.billingMarket(request, session) })
+        router.on(.get, "/secure/company/users", secure(auth) { request, _, session in try await accounts.users(request, session) })
+        router.on(.post, "/secure/company/users", secure(auth) { request, _, session in try await accounts.createUser(request, session) })
+        router.on(.put, "/secure/company/users/:id", secure(auth) { request, context, session in
+            try await accounts.updateUser(request, context, session)
+        })
+
+        router.on(.get, "/secure/marketplace", secure(auth) { _, _, _ in try await marketplace.list() })
+        router.on(.put, "/secure/marketplace/profile", secure(auth) { request, _, session in try await marketplace.updateProfile(request, session) })
+
+        router.on(.post, "/secure/servicekeys", secure(auth) { request, _, session in try await keys.create(request, session) })
+        router.on(.get, "/secure/servicekeys", secure(auth) { request, _, session in try await keys.list(request, session) })
+        router.on(.put, "/secure/servicekeys", secure(auth) { request, _, session in try await keys.update(request, session) })
         return router
     }
 }

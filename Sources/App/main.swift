@@ -40,7 +40,7 @@ do {
     case .invalid(let fields): fail(fields.map { "--\($0.field) \($0.message)" }.joined(separator: "; "), status: 2)
     case .notFound(let message): fail(message, status: 1)
     case .conflict(_, let message), .forbidden(_, let message), .unauthenticated(let message): fail(message, status: 1)
-    case .rateLimited, .accountSetupIncomplete, .vlanUnavailable: fail(String(describing: error), status: 1)
+    case .rateLimited, .accountSetupIncomplete, .vlanUnavailable, .unprocessable: fail(String(describing: error), status: 1)
     }
 } catch {
     fail(String(describing: error), status: 1)

@@ -25,6 +25,8 @@ public enum DomainError: Error, Sendable, Equatable {
     case invalid([FieldError])
     /// The request conflicts with current state (VLAN taken, already decided, duplicate).
     case conflict(code: String, message: String)
+    /// Well-formed input that breaks a rule with its own code (e.g. `billing_market_required`).
+    case unprocessable(code: String, field: String, message: String)
     /// A direct account without provisioned services must finish its setup before ordering (API.md §4).
     case accountSetupIncomplete(missing: [String])
     /// The VLAN is in use on that port; `suggestions` are free ones nearby (API.md §5).

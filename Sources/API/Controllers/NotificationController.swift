@@ -37,7 +37,7 @@ struct NotificationController {
     }
 
     static func userId(_ context: RequestContext) throws -> Int64? {
-        guard let text = context.parameters["userId"] else { return nil }
+        guard let text = context.parameters["id"] else { return nil }
         guard let id = Int64(text) else { throw DomainError.notFound("user \(text) not found") }
         return id
     }

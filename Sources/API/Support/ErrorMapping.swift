@@ -38,6 +38,9 @@ public enum ErrorMapping {
                              details: ["errors": errors])
         case .conflict(let code, let message):
             return HTTPError(.conflict, code: code, message: message)
+        case .unprocessable(let code, let field, let message):
+            return HTTPError(.unprocessableContent, code: code, message: "\(field) \(message)",
+                             details: ["errors": [["field": .string(field), "message": .string(message)]]])
         case .accountSetupIncomplete(let missing):
             return HTTPError(.forbidden, code: "account_setup_incomplete",
                              message: "set \(missing.joined(separator: ", ")) before ordering (support contacts and billing market)",

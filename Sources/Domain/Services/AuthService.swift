@@ -21,10 +21,11 @@ public actor AuthService {
         let digest = Tokens.digest(token.lowercased())
         let now = Now.millis()
         if let cached = cache.session(for: digest, now: now) { return cached }
+        let generation = cache.generation
         guard let session = try await db.read({ try TokenRepository.session($0, digest: digest, now: now) }) else {
             throw DomainError.unauthenticated("token is unknown, expired or revoked")
         }
-        cache.insert(session)
+        cache.insert(session, readAt: generation)
         return session
     }
 
@@ -55,15 +56,19 @@ public actor AuthService {
         let token = Tokens.newUUID()
         let digest = Tokens.digest(token)
         let lifetime = tokenLifetime
+        let generation = cache.generation
         let session = try await db.write { db -> Session? in
             let now = Now.millis()
             try TokenRepository.insert(db, digest: digest, userId: userId, now: now, expiry: now + lifetime)
             return try TokenRepository.session(db, digest: digest, now: now)
         }
         guard let session else { throw DomainError.unauthenticated("user is not active") }
-        cache.insert(session)
+        cache.insert(session, readAt: generation)
         return (token, session)
     }
+
+    /// Drops a user's cached sessions (deactivation, position change): the next request reads the database.
+    public nonisolated func forget(userId: Int64) { cache.remove(userId: userId) }
 
     /// Revokes the token of a session (`GET /v2/logout`); later requests with it are 401 at once.
     public func logout(_ session: Session) async throws {

@@ -1,0 +1,78 @@
+import JSON
+import Storage
+
+/// What `PUT /secure/company/users/{id}` may change.
+public struct UserChanges: Sendable {
+    public var position: Position?
+    public var active: Bool?
+    public var firstName: String?
+    public var lastName: String?
+
+    public init(position: Position? = nil, active: Bool? = nil, firstName: String? = nil, lastName: String? = nil) {
+        self.position = position
+        self.active = active
+        self.firstName = firstName
+        self.lastName = lastName
+    }
+}
+
+extension AccountService {
+    /// `GET /secure/company/users[?companyId=]` (Company Admins).
+    public func users(of companyId: Int64?, by session: Session) async throws -> [User] {
+        try await db.read { conn in
+            let company = try Self.company(conn, companyId ?? session.companyId, session)
+            try AccessPolicy.require(session, .manageAccount)
+            return try conn.query("SELECT \(UserRepository.columns) FROM users WHERE company_id = ? ORDER BY id", company.id, map: UserRepository.map)
+        }
+    }
+
+    /// `POST /secure/company/users` (Company Admins): a new user of their company (or managed company).
+    public func createUser(_ new: NewUser, by session: Session) async throws -> User {
+        try await db.read { conn in
+            _ = try Self.company(conn, new.companyId, session)
+            try AccessPolicy.require(session, .manageAccount)
+        }
+        let admin = AdminService(db: db)
+        let id = try await admin.createUser(new)
+        return try await db.read { try $0.queryFirst("SELECT \(UserRepository.columns) FROM users WHERE id = ?", id, map: UserRepository.map)! }
+    }
+
+    /// `PUT /secure/company/users/{id}` (Company Admins): position, active, names. A deactivated user's
+    /// tokens stop working at once; the last active Company Admin cannot be demoted or deactivated.
+    public func updateUser(_ userId: Int64, _ changes: UserChanges, by session: Session) async throws -> User {
+        if let first = changes.firstName { try Validation.require(first, field: "firstName", maxLength: 100) }
+        if let last = changes.lastName { try Validation.require(last, field: "lastName", maxLength: 100) }
+        let updated = try await db.write { conn in
+            guard let user = try conn.queryFirst("SELECT \(UserRepository.columns) FROM users WHERE id = ?", userId, map: UserRepository.map),
+                  let company = try CompanyRepository.find(conn, id: user.companyId), AccessPolicy.canSee(session, company) else {
+                throw DomainError.notFound("user \(userId) not found")
+            }
+            try AccessPolicy.require(session, .manageAccount)
+            let losesAdmin = user.position == .companyAdmin && user.active
+                && ((changes.position.map { $0 != .companyAdmin } ?? false) || changes.active == false)
+            if losesAdmin {
+                let admins = try conn.queryFirst("SELECT count(*) FROM users WHERE company_id = ? AND position = 'Company Admin' AND active = 1",
+                                                 company.id) { $0.int(0) } ?? 0
+                guard admins > 1 else {
+                    throw DomainError.conflict(code: "last_company_admin", message: "\(company.tradingName) needs at least one active Company Admin")
+                }
+            }
+            let now = Now.millis()
+            try conn.execute("""
+                UPDATE users SET position = coalesce(?, position), active = coalesce(?, active),
+                    first_name = coalesce(?, first_name), last_name = coalesce(?, last_name) WHERE id = ?
+                """, changes.position?.rawValue, changes.active, changes.firstName, changes.lastName, userId)
+            if changes.active == false {
+                try conn.execute("UPDATE tokens SET revoked_date = ? WHERE user_id = ? AND revoked_date IS NULL", now, userId)
+            }
+            var detail = JSONObject()
+            if let position = changes.position { detail["position"] = .string(position.rawValue) }
+            if let active = changes.active { detail["active"] = .bool(active) }
+            try AuditLog.record(conn, userId: session.userId, companyId: company.id, entity: "user", entityId: userId, action: "update",
+                                detail: detail, now: now)
+            return try conn.queryFirst("SELECT \(UserRepository.columns) FROM users WHERE id = ?", userId, map: UserRepository.map)!
+        }
+        auth.forget(userId: userId)  // cached sessions carry the position and the active flag
+        return updated
+    }
+}
