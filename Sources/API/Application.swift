@@ -32,6 +32,8 @@ public final class Application: Sendable {
     public let marketplace: MarketplaceService
     /// Providers' service keys.
     public let serviceKeys: ServiceKeyService
+    /// Request counters and latency for `/metrics`.
+    let metrics = Metrics()
     /// Structured logs.
     public let log: LogWriter
 
@@ -82,11 +84,15 @@ public final class Application: Sendable {
 
     /// A server for this application (bound, not yet running).
     public func makeServer(_ configuration: ServerConfiguration, accessLog: Bool = true) throws -> Server {
-        let log = self.log
+        let log = self.log, metrics = self.metrics
         let render: ErrorRenderer = { error, traceId in ErrorMapping.render(error, traceId: traceId) }
-        let logRecord: AccessLogger = { record in log.access(record) }
-        let access = accessLog ? logRecord : nil
-        return try Server(configuration: configuration, responder: responder(), renderError: render, accessLog: access)
+        let record: AccessLogger = { entry in
+            metrics.observe(entry)
+            if accessLog { log.access(entry) }
+        }
+        let server = try Server(configuration: configuration, responder: responder(), renderError: render, accessLog: record)
+        metrics.connections.withLock { $0 = { server.openConnections } }
+        return server
     }
 
     /// The demo world (idempotent), with fresh tokens.

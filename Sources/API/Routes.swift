@@ -19,6 +19,12 @@ enum Routes {
         let keys = ServiceKeyController(keys: app.serviceKeys)
 
         router.on(.get, "/health") { request, _ in await health.health(request) }
+        let metrics = app.metrics, db = app.db
+        router.on(.get, "/metrics") { _, _ in
+            HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]),
+                         body: Array(try await metrics.render(db).utf8))
+        }
+        router.on(.get, "/openapi.json") { _, _ in .json(.ok, OpenAPIDocument.bytes) }
 
         router.on(.post, "/v2/login") { request, _ in try await sessions.login(request) }
         router.on(.get, "/v2/logout", secure(auth) { _, _, session in try await sessions.logout(session) })

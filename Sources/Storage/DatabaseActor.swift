@@ -4,6 +4,8 @@
 public actor DatabaseActor {
     private let executor: QueueExecutor
     private let connection: SQLiteConnection
+    /// How long each transaction took from BEGIN to COMMIT (or ROLLBACK), for `/metrics`.
+    public private(set) var transactionDurations = Histogram()
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -20,6 +22,8 @@ public actor DatabaseActor {
 
     /// Runs `body` in one `BEGIN IMMEDIATE … COMMIT` transaction.
     public func transaction<T: Sendable>(_ body: @Sendable (SQLiteConnection) throws -> T) throws -> T {
-        try connection.transaction { try body(connection) }
+        let start = ContinuousClock.now
+        defer { transactionDurations.observe(Double((ContinuousClock.now - start) / .microseconds(1)) / 1_000_000) }
+        return try connection.transaction { try body(connection) }
     }
 }

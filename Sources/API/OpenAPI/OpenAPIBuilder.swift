@@ -1,0 +1,63 @@
+import JSON
+
+/// Small helpers to write the OpenAPI 3.1 document compactly.
+enum OA {
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+    static func array(_ items: JSONValue) -> JSONValue { ["type": "array", "items": items] }
+    static func nullable(_ type: String) -> JSONValue { ["type": [.string(type), "null"]] }
+    static let string: JSONValue = ["type": "string"]
+    static let integer: JSONValue = ["type": "integer"]
+    static let boolean: JSONValue = ["type": "boolean"]
+    static let number: JSONValue = ["type": "number"]
+
+    /// An object schema; every listed property is required unless named in `optional`.
+    static func object(_ properties: [(String, JSONValue)], optional: Set<String> = []) -> JSONValue {
+        var props = JSONObject()
+        for (name, schema) in properties { props[name] = schema }
+        let required = properties.map(\.0).filter { !optional.contains($0) }
+        return ["type": "object", "properties": .object(props), "required": .array(required.map { .string($0) })]
+    }
+
+    /// `{"message", "terms", "data": <schema>}`.
+    static func envelope(_ data: JSONValue) -> JSONValue {
+        object([("message", string), ("terms", string), ("data", data)])
+    }
+
+    static func json(_ schema: JSONValue, example: JSONValue? = nil) -> JSONValue {
+        var media: JSONObject = ["schema": schema]
+        if let example { media["example"] = example }
+        return ["content": ["application/json": .object(media)]]
+    }
+
+    /// One operation. `responses` maps status codes to schemas (nil: no body); errors use the error envelope.
+    static func op(_ summary: String, tag: String, auth: Bool = true, parameters: [JSONValue] = [], body: JSONValue? = nil,
+                   bodyExample: JSONValue? = nil, responses: [(Int, JSONValue?)], errors: [Int] = []) -> JSONValue {
+        var responseMap = JSONObject()
+        for (code, schema) in responses {
+            var r: JSONObject = ["description": .string(code == 202 ? "Accepted, waiting for approval" : "Success")]
+            if let schema, case .object(let media) = json(schema) { for m in media.members { r[m.key] = m.value } }
+            responseMap[String(code)] = .object(r)
+        }
+        for code in (auth ? [401] : []) + errors {
+            responseMap[String(code)] = ["$ref": .string("#/components/responses/Error\(code)")]
+        }
+        var o: JSONObject = ["summary": .string(summary), "tags": [.string(tag)], "responses": .object(responseMap)]
+        if !parameters.isEmpty { o["parameters"] = .array(parameters) }
+        if let body {
+            var media: JSONObject = ["schema": body]
+            if let bodyExample { media["example"] = bodyExample }
+            o["requestBody"] = ["required": true, "content": ["application/json": .object(media)]]
+        }
+        o["security"] = auth ? [["token": []], ["xAuthToken": []], ["bearer": []]] : []
+        return .object(o)
+    }
+
+    static func path(_ name: String, _ description: String) -> JSONValue {
+        ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": string]
+    }
+
+    static func query(_ name: String, _ description: String, _ schema: JSONValue = string, required: Bool = false) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": schema]
+    }
+}
+

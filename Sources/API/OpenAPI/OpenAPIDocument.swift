@@ -1,0 +1,49 @@
+import JSON
+
+/// `GET /openapi.json`: the OpenAPI 3.1 document of every endpoint (kept true by a test that compares
+/// it with the router and validates live responses against its schemas).
+enum OpenAPIDocument {
+    /// `/secure/technicalservice/:id` → `/secure/technicalservice/{id}`.
+    static func openAPIPath(_ template: String) -> String {
+        template.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+    }
+
+    static let document: JSONValue = {
+        var paths = JSONObject()
+        for (method, template, operation) in OA.operations {
+            let key = openAPIPath(template)
+            var item: JSONObject = paths[key].flatMap { if case .object(let o) = $0 { o } else { nil } } ?? JSONObject()
+            item[method] = operation
+            paths[key] = .object(item)
+        }
+        var schemas = JSONObject()
+        for (name, schema) in OA.schemas { schemas[name] = schema }
+        var responses = JSONObject()
+        let reasons = [400: "Malformed JSON or a wrong type", 401: "Missing, unknown, expired or revoked token", 403: "Not allowed for this position or account",
+                       404: "Not found (or another company's)", 405: "Method not allowed", 409: "Conflicts with current state",
+                       415: "Body is not application/json", 422: "Well-formed but breaks a rule", 503: "Database unavailable"]
+        for (code, text) in reasons.sorted(by: { $0.key < $1.key }) {
+            responses["Error\(code)"] = ["description": .string(text), "headers": ["Trace-Id": ["schema": OA.string]],
+                                         "content": ["application/json": ["schema": OA.ref("Error")]]]
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": ["title": "megaport-server", "version": "1.0.0",
+                     "description": "Ordering backend compatible with the Megaport API: ports, VXCs, IX, approvals, email, accounts. Errors are {message, terms, data: {code, traceId, errors?}} with a Trace-Id header; timestamps are epoch milliseconds; paths take ids or uids; creating POSTs honour Idempotency-Key for 24 h."],
+            "servers": [["url": "http://127.0.0.1:8080"]],
+            "paths": .object(paths),
+            "components": [
+                "schemas": .object(schemas),
+                "responses": .object(responses),
+                "securitySchemes": [
+                    "token": ["type": "apiKey", "in": "query", "name": "token", "description": "legacy scripts: ?token=<uuid>"],
+                    "xAuthToken": ["type": "apiKey", "in": "header", "name": "X-Auth-Token"],
+                    "bearer": ["type": "http", "scheme": "bearer"],
+                ],
+            ],
+        ]
+    }()
+
+    static let bytes: [UInt8] = JSONWriter.bytes(document)
+}

@@ -1,0 +1,113 @@
+import JSON
+
+/// The component schemas: the shapes the server really sends (a test validates live responses
+/// against them).
+extension OA {
+    static let s = string, i = integer, b = boolean
+    static func n(_ type: String) -> JSONValue { nullable(type) }
+
+    static let schemas: [(String, JSONValue)] = [
+        ("Error", object([("message", s), ("terms", s), ("data", object([
+            ("code", s), ("traceId", s), ("errors", array(object([("field", s), ("message", s)]))),
+            ("suggestions", array(i)), ("missing", array(s)),
+        ], optional: ["errors", "suggestions", "missing"]))])),
+        ("Health", object([("status", ["type": "string", "enum": ["ok", "degraded"]]), ("database", s)])),
+        ("LocationRow", ["type": "array", "minItems": 4, "maxItems": 4, "items": ["type": ["integer", "string", "null"]],
+                         "description": "[id, name, state, country]"]),
+        ("Location", object([
+            ("id", i), ("name", s), ("country", s), ("countryCode", s), ("metro", s), ("market", s), ("siteCode", s),
+            ("networkRegion", s), ("status", s), ("latitude", number), ("longitude", number), ("liveDate", i),
+            ("address", object([("street", s), ("suburb", n("string")), ("city", s), ("state", n("string")), ("postcode", n("string")), ("country", s)])),
+            ("products", object([("megaport", array(i)), ("mcr", b)])), ("availableSpeeds", array(i)), ("vRouterAvailable", b),
+        ])),
+        ("Login", object([
+            ("session", s), ("token", s), ("username", s), ("firstName", s), ("lastName", s), ("personId", i), ("personUid", s),
+            ("position", s), ("companyId", i), ("companyUid", s), ("companyName", s), ("accountType", s), ("loginDate", i), ("expiryDate", i),
+        ])),
+        ("Receipt", ["type": "array", "minItems": 3, "maxItems": 3, "items": string, "description": "[\"OK\", serviceName, serviceId]"]),
+        ("IXItem", object([("networkServiceType", s), ("asn", i), ("macAddress", s), ("rateLimit", i), ("vlan", i)], optional: ["vlan"])),
+        ("PortOrder", object([
+            ("megaPortProvItem", object([("speed", ["type": ["integer", "string"]]), ("location_id", ["type": ["integer", "string"]]),
+                                         ("rackId", s), ("opticalInterface", s), ("portId", s), ("networkServiceType", s)],
+                                        optional: ["rackId", "opticalInterface", "portId", "networkServiceType"])),
+            ("serviceName", s), ("productType", ["type": "string", "enum": ["MEGAPORT", "MEGADIRECT"]]),
+            ("companyId", ["type": ["integer", "string"]]), ("customerRequestDate", s), ("ixProvItem", ref("IXItem")),
+        ], optional: ["productType", "companyId", "customerRequestDate", "ixProvItem"])),
+        ("IXOrder", object([("productUid", s), ("megaPortNsId", ["type": ["integer", "string"]]), ("serviceName", s), ("ixProvItem", ref("IXItem"))],
+                           optional: ["productUid", "megaPortNsId", "serviceName"])),
+        ("VXCOrder", object([
+            ("payerMegaPortNsId", ["type": ["integer", "string"]]), ("nonPayerMegaPortNsId", ["type": ["integer", "string"]]),
+            ("payerVlanId", i), ("nonPayerVlanId", i), ("speed", i), ("rateType", ["type": "string", "enum": ["MONTHLY"]]),
+            ("rollover", b), ("duration", ["type": "integer", "enum": [1, 12, 24, 36]]), ("serviceName", s), ("serviceKey", s),
+            ("amazonDirectConnectConfigDto", object([("type", ["type": "string", "enum": ["private", "public"]]), ("asn", i),
+                                                     ("authKey", s), ("ownerAccount", s)], optional: ["authKey", "type"])),
+        ], optional: ["payerVlanId", "nonPayerVlanId", "rateType", "rollover", "duration", "serviceName", "serviceKey", "amazonDirectConnectConfigDto"])),
+        ("VXCOrderResult", object(vxcOrderResultFields)),
+        ("IXType", object([("id", i), ("name", s), ("description", s), ("asn", i), ("group_metro", s), ("state", n("string")), ("network_region", s)])),
+        ("Service", object(serviceFields, optional: Set(serviceFields.map(\.0)).subtracting(["id", "uid", "productType", "name", "companyId",
+                                                                                           "companyName", "provisioningStatus", "createDate", "resources"]))),
+        ("Approval", object([
+            ("id", i), ("uid", s), ("type", ["type": "string", "enum": ["NEW", "SPEED_CHANGE"]]),
+            ("status", ["type": "string", "enum": ["PENDING", "APPROVED", "REJECTED", "WITHDRAWN", "EXPIRED"]]),
+            ("serviceId", i), ("serviceName", s), ("requesterCompanyId", i), ("requesterCompanyName", s), ("approverCompanyId", i),
+            ("approverCompanyName", s), ("speed", i), ("newSpeed", n("integer")),
+            ("aEnd", object([("productId", i), ("productName", s), ("vlan", n("integer"))])),
+            ("bEnd", object([("productId", i), ("productName", s), ("vlan", n("integer"))])),
+            ("createDate", i), ("expiryDate", i), ("decisionDate", n("integer")), ("decidedBy", n("integer")), ("decidedByName", n("string")),
+            ("comment", n("string")),
+        ])),
+        ("Preference", object([("group", ["type": "string", "enum": .array(["SECURITY", "PEOPLE", "COMPANY", "FINANCIAL", "ORDERING", "SERVICE_STATUS", "SERVICES"])]),
+                               ("subscribed", b)])),
+        ("OutboxMessage", object([
+            ("id", i), ("messageId", s), ("companyId", i), ("userId", n("integer")), ("recipient", s), ("event", s), ("group", s), ("subject", s),
+            ("body", s), ("state", ["type": "string", "enum": ["PENDING", "SENT", "FAILED"]]), ("attempts", i), ("nextAttemptDate", i),
+            ("lastError", n("string")), ("createDate", i), ("sentDate", n("integer")),
+        ])),
+        ("Contacts", object([
+            ("companyId", i), ("supportPhone", n("string")), ("supportEmail", n("string")), ("accountManagerEmail", n("string")),
+            ("customerSuccessManagerEmail", n("string")), ("billingMarket", n("string")), ("required", b), ("displayed", b), ("editable", b),
+        ])),
+        ("User", object([("id", i), ("personId", i), ("uid", s), ("personUid", s), ("companyId", i), ("firstName", s), ("lastName", s),
+                         ("email", s), ("position", s), ("active", b), ("createDate", i)])),
+        ("Market", object([("code", s), ("name", s), ("currency", s), ("dialCode", s), ("nationalDigits", i), ("phoneRule", s)])),
+        ("Provider", object([("companyId", i), ("companyUid", s), ("name", s), ("description", n("string")), ("contactEmail", n("string")),
+                             ("visible", b), ("ports", array(object([("id", i), ("productUid", s), ("name", s), ("speed", n("integer")),
+                                                                      ("locationId", n("integer")), ("locationName", n("string")),
+                                                                      ("metro", n("string")), ("country", n("string")), ("vxcPermitted", b)])))])),
+        ("ServiceKey", object([
+            ("key", s), ("createDate", i), ("companyId", i), ("companyName", s), ("description", n("string")), ("productId", i),
+            ("productUid", s), ("productName", s), ("vlan", n("integer")), ("maxSpeed", n("integer")), ("preApproved", b), ("singleUse", b),
+            ("lastUsed", n("integer")), ("active", b), ("validFor", object([("start", n("integer")), ("end", n("integer"))])),
+            ("expired", b), ("valid", b),
+        ])),
+    ]
+
+    static let vxcOrderResultFields: [(String, JSONValue)] = [
+        ("createDate", i), ("vxcOrderId", i), ("payerMegaPortId", i), ("nonPayerMegaPortId", i), ("payerMegaPortName", s),
+        ("nonPayerMegaPortName", s), ("payerCompanyId", i), ("nonPayerCompanyId", i), ("payerLocationId", i), ("nonPayerLocationId", i),
+        ("salesId", ["type": "null"]), ("payerCompanyName", s), ("nonPayerCompanyName", s), ("payerMegaPortNsId", i), ("nonPayerMegaPortNsId", i),
+        ("payerVlanId", i), ("nonPayerVlanId", i), ("payerApproverName", n("string")), ("payerApproverId", n("integer")),
+        ("nonPayerApproverName", n("string")), ("nonPayerApproverId", n("integer")), ("payerApproval", n("integer")),
+        ("nonPayerApproval", n("integer")), ("fixedTerm", b), ("duration", i), ("rollover", b), ("name", s),
+        ("payerStatus", s), ("nonPayerStatus", ["type": "string", "enum": ["APPROVED", "UN_ASSESSED"]]), ("speed", i),
+        ("distanceBand", ["type": "string", "enum": ["DATA_CENTRE", "METRO", "INTERCAP", "INTERNATIONAL"]]), ("intercapPath", s),
+        ("awsId", ["type": "null"]), ("rateType", s), ("vxcJTechnicalServiceId", i), ("vxcJTechnicalServiceUid", s), ("provisionDate", i),
+        ("orderType", s), ("monthlyDiscountAmount", ["type": "null"]), ("discountMonths", ["type": "null"]),
+        ("amazonDirectConnectConfigDto", ["type": ["object", "null"]]), ("rate", ["type": "null"]), ("setup", ["type": "null"]),
+        ("serviceKey", n("string")), ("provisioningStatus", s), ("fullyApproved", b),
+    ]
+
+    static let serviceFields: [(String, JSONValue)] = [
+        ("id", i), ("uid", s), ("productId", i), ("productUid", s), ("productType", ["type": "string", "enum": ["MEGAPORT", "MEGADIRECT", "VXC", "IX"]]),
+        ("name", s), ("productName", s), ("companyId", i), ("companyName", s),
+        ("provisioningStatus", ["type": "string", "enum": ["PROVISIONING", "CONFIGURED", "LIVE", "CANCELLED", "DECOMMISSIONED", "FAILED"]]),
+        ("createDate", i), ("provisionDate", n("integer")), ("liveDate", n("integer")), ("cancelDate", n("integer")),
+        ("resources", ["type": "object"]), ("locationId", n("integer")), ("locationName", n("string")), ("speed", n("integer")),
+        ("portSpeed", n("integer")), ("marketplaceVisibility", b), ("vxcPermitted", b), ("associatedVxcs", array(["type": "object"])),
+        ("associatedIxs", array(["type": "object"])), ("rateLimit", n("integer")), ("distanceBand", n("string")),
+        ("contractTermMonths", n("integer")), ("rateType", n("string")), ("rollover", ["type": ["boolean", "null"]]),
+        ("payerStatus", n("string")), ("nonPayerStatus", n("string")), ("aEnd", ["type": ["object", "null"]]), ("bEnd", ["type": ["object", "null"]]),
+        ("vxcApproval", object([("status", n("string")), ("type", n("string")), ("newSpeed", n("integer")), ("uid", n("string"))])),
+        ("networkServiceType", n("string")), ("asn", n("integer")), ("macAddress", n("string")), ("vlan", n("integer")), ("portId", n("integer")),
+    ]
+}
