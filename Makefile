@@ -7,7 +7,7 @@ BIN := .build/release/megaport-server
 DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test run demo bench clean db-reset
+.PHONY: deps build release test run demo demo-walkthrough bench clean db-reset
 
 ## Install the Debian packages the build needs (a no-op when they are all there).
 deps:
@@ -16,6 +16,8 @@ deps:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+	@command -v python3 >/dev/null && command -v curl >/dev/null || \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3 curl)
 
 build: deps
 	$(SWIFT) build
@@ -23,10 +25,15 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## Every test suite: parser, sockets, storage, domain, API over HTTP, command line.
+## Every test suite: parser, sockets, storage, domain, API over HTTP, command line; then the README walkthrough.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	python3 scripts/walkthrough.py
+
+## Replays the README's walkthrough against a fresh server; fails if a status or shape differs.
+demo-walkthrough: build
+	python3 scripts/walkthrough.py
 
 ## Build, create the database, seed the demo world (once), print fresh tokens, serve.
 run: release
