@@ -12,7 +12,8 @@ import Testing
         _ = try await s.run(["demo"])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Subprocess.binary)
-        process.arguments = ["serve", "--port", "0"] + s.flags
+        process.arguments = ["serve", "--port", "0", "--log-level", "warning", "--smtp", "127.0.0.1:1"] + s.flags
+        process.environment = ProcessInfo.processInfo.environment.merging(["SMTP_USERNAME": "relay-user", "SMTP_PASSWORD": "hunter2-secret"]) { $1 }
         let out = Pipe()
         process.standardOutput = out
         try process.run()
@@ -29,6 +30,8 @@ import Testing
         }
         let startup = try JSONParser.parse(firstLine)
         #expect(startup["msg"] == "listening")
+        #expect(startup["smtp"] == "127.0.0.1:1" && startup["smtpAuth"] == "relay-user (password redacted)", "configuration, secrets redacted")
+        #expect(!firstLine.contains("hunter2"))
         guard case .int(let port)? = startup["port"] else { Issue.record("no port in \(firstLine)"); process.terminate(); return }
         let client = try RawClient(port: Int(port))
         await client.send("GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -42,5 +45,9 @@ import Testing
         }
         #expect(status == 0, "graceful shutdown exits 0")
         #expect(process.terminationReason == .exit)
+        let rest = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(rest.contains(#""msg":"shutting down""#) && rest.contains(#""msg":"stopped""#))
+        #expect(!rest.contains(#""msg":"request""#), "--log-level warning leaves out the request lines")
+        #expect(!rest.contains("hunter2"))
     }
 }
