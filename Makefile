@@ -7,7 +7,7 @@ BIN := .build/release/megaport-server
 DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test run demo demo-walkthrough bench clean db-reset
+.PHONY: deps build release test run demo demo-walkthrough bench fuzz clean db-reset
 
 ## Install the Debian packages the build needs (a no-op when they are all there).
 deps:
@@ -52,6 +52,10 @@ demo: release
 bench: release
 	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
 	bash scripts/bench.sh
+
+## libFuzzer on the request parser and the JSON parser, FUZZ_SECONDS each (default 600).
+fuzz: deps
+	bash Fuzz/fuzz.sh
 
 clean:
 	$(SWIFT) package clean

@@ -42,10 +42,11 @@ public final class Application: Sendable {
     ///   - provisioningDelayMillis: how long services stay CONFIGURED before LIVE (0 in tests).
     ///   - approvalLifetimeMillis: how long a connection request waits for a decision (60 days).
     ///   - mail: the SMTP relay; without one, emails wait in the outbox.
+    ///   - busyTimeoutMillis: how long a write waits for the database lock before 503.
     public init(databasePath: String, schemaDirectory: String, tokenLifetimeMillis: Int64 = 24 * 3_600_000,
                 provisioningDelayMillis: Int64 = 3000, approvalLifetimeMillis: Int64 = 60 * 86_400_000,
-                mail: MailWorker.Configuration? = nil, log: LogWriter = LogWriter()) async throws {
-        db = try await Database.open(path: databasePath, schemaDirectory: schemaDirectory)
+                mail: MailWorker.Configuration? = nil, busyTimeoutMillis: Int32 = 5000, log: LogWriter = LogWriter()) async throws {
+        db = try await Database.open(path: databasePath, schemaDirectory: schemaDirectory, busyTimeoutMilliseconds: busyTimeoutMillis)
         auth = AuthService(db: db, tokenLifetime: tokenLifetimeMillis)
         admin = AdminService(db: db)
         locations = LocationService(db: db)

@@ -26,7 +26,7 @@ enum Routes {
         }
         router.on(.get, "/openapi.json") { _, _ in .json(.ok, OpenAPIDocument.bytes) }
 
-        router.on(.post, "/v2/login") { request, _ in try await sessions.login(request) }
+        router.on(.post, "/v2/login") { request, context in try await sessions.login(request, context) }
         router.on(.get, "/v2/logout", secure(auth) { _, _, session in try await sessions.logout(session) })
         router.on(.get, "/v2/logout/:token") { _, context in
             let response = try await sessions.logout(token: context.parameters["token"] ?? "")

@@ -10,12 +10,13 @@ public struct Database: Sendable {
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and migrates it with the SQL files in
-    /// `schemaDirectory`.
-    public static func open(path: String, schemaDirectory: String) async throws -> Database {
-        let writer = try DatabaseActor(path: path, readOnly: false, label: "db.writer")
+    /// `schemaDirectory`. A write that cannot get the lock within `busyTimeoutMilliseconds` fails with
+    /// SQLITE_BUSY (the API answers 503 with Retry-After).
+    public static func open(path: String, schemaDirectory: String, busyTimeoutMilliseconds: Int32 = 5000) async throws -> Database {
+        let writer = try DatabaseActor(path: path, readOnly: false, label: "db.writer", busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         let migrations = try Migrator.loadMigrations(from: schemaDirectory)
         _ = try await writer.access { try Migrator.migrate($0, with: migrations) }
-        let reader = try DatabaseActor(path: path, readOnly: true, label: "db.reader")
+        let reader = try DatabaseActor(path: path, readOnly: true, label: "db.reader", busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         return Database(writer: writer, reader: reader, path: path)
     }
 

@@ -10,9 +10,9 @@ public actor DatabaseActor {
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     /// Opens the connection.
-    public init(path: String, readOnly: Bool, label: String) throws(SQLiteError) {
+    public init(path: String, readOnly: Bool, label: String, busyTimeoutMilliseconds: Int32 = 5000) throws(SQLiteError) {
         executor = QueueExecutor(label: label)
-        connection = try SQLiteConnection(path: path, readOnly: readOnly)
+        connection = try SQLiteConnection(path: path, readOnly: readOnly, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 
     /// Runs `body` with the connection, outside any explicit transaction.

@@ -24,14 +24,15 @@ final class APIWorld: Sendable {
     /// A world of one's own, for tests that order, cancel or exhaust inventory. The provisioning stage
     /// runs with no delay unless told otherwise.
     init(provisioningDelayMillis: Int64 = 0, startProvisioning: Bool = true, approvalLifetimeMillis: Int64 = 60 * 86_400_000,
-         relayPort: Int? = nil) async throws {
+         relayPort: Int? = nil, busyTimeoutMillis: Int32 = 5000) async throws {
         temp = try TempDatabase()
         logPath = temp.directory + "/server.log"
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let fd = open(logPath, O_WRONLY | O_APPEND)
         app = try await Application(databasePath: temp.path, schemaDirectory: TempDatabase.schemaDirectory,
                                     provisioningDelayMillis: provisioningDelayMillis, approvalLifetimeMillis: approvalLifetimeMillis,
-                                    mail: relayPort.map(Self.mailConfiguration), log: LogWriter(level: .info, fd: fd))
+                                    mail: relayPort.map(Self.mailConfiguration), busyTimeoutMillis: busyTimeoutMillis,
+                                    log: LogWriter(level: .info, fd: fd))
         if startProvisioning { await app.startBackgroundWork() }
         let seeded = try JSONParser.parse(try await app.seedDemo())
         var tokens: [String: String] = [:]

@@ -8,7 +8,7 @@ struct SessionController {
     let auth: AuthService
 
     /// Login with `username` (email) and `password` from a form body, a JSON body or the query.
-    func login(_ request: HTTPRequest) async throws -> HTTPResponse {
+    func login(_ request: HTTPRequest, _ context: RequestContext) async throws -> HTTPResponse {
         let fields = try Self.credentials(request)
         var missing: [FieldError] = []
         if (fields["username"] ?? "").isEmpty { missing.append(FieldError("username", "is required")) }
@@ -16,7 +16,8 @@ struct SessionController {
         guard missing.isEmpty, let username = fields["username"], let password = fields["password"] else {
             throw DomainError.invalid(missing)
         }
-        let (token, s) = try await auth.login(email: username, password: password)
+        let address = String(context.remoteAddress.split(separator: ":").first ?? "")
+        let (token, s) = try await auth.login(email: username, password: password, from: address)
         let data: JSONValue = [
             "session": .string(token), "token": .string(token), "username": .string(s.email),
             "firstName": .string(s.firstName), "lastName": .string(s.lastName), "personId": .int(s.userId),

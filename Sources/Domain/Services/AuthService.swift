@@ -4,13 +4,17 @@ import Storage
 public actor AuthService {
     let db: Database
     let cache = TokenCache()
+    let throttle: LoginThrottle
     /// How long a token lives, in milliseconds.
     public nonisolated let tokenLifetime: Int64
 
     /// - Parameter tokenLifetime: token validity in milliseconds (default 24 h).
-    public init(db: Database, tokenLifetime: Int64 = 24 * 3_600_000) {
+    /// - Parameters:
+    ///   - loginFailuresPerAccount, loginFailuresPerAddress: failed logins allowed per 5 minutes before 429.
+    public init(db: Database, tokenLifetime: Int64 = 24 * 3_600_000, loginFailuresPerAccount: Int = 5, loginFailuresPerAddress: Int = 20) {
         self.db = db
         self.tokenLifetime = tokenLifetime
+        throttle = LoginThrottle(limits: .init(perAccount: loginFailuresPerAccount, perAddress: loginFailuresPerAddress))
     }
 
     /// The session behind a presented token. Unknown, malformed, expired or revoked tokens, and tokens
@@ -30,16 +34,23 @@ public actor AuthService {
     }
 
     /// Checks a user's password and issues a token (`POST /v2/login`). A wrong password and an unknown
-    /// user fail the same way, in the same time.
-    public func login(email: String, password: String) async throws -> (token: String, session: Session) {
+    /// user fail the same way, in the same time; too many failures for the account or from the address
+    /// are refused with `rateLimited` before any password is checked.
+    public func login(email: String, password: String, from address: String = "") async throws -> (token: String, session: Session) {
+        try throttle.check(account: email, address: address, now: Now.millis())
         let found = try await db.read { try UserRepository.findWithHash($0, email: email) }
-        guard let (user, hash) = found, user.active else {
+        let verified: Bool
+        if let (user, hash) = found, user.active {
+            verified = await PasswordHasher.verify(password, against: hash)
+        } else {
             _ = await PasswordHasher.verify(password, against: PasswordHasher.decoy)
+            verified = false
+        }
+        guard verified, let (user, _) = found else {
+            throttle.recordFailure(account: email, address: address, now: Now.millis())
             throw DomainError.unauthenticated("username or password is incorrect")
         }
-        guard await PasswordHasher.verify(password, against: hash) else {
-            throw DomainError.unauthenticated("username or password is incorrect")
-        }
+        throttle.recordSuccess(account: email)
         return try await issue(userId: user.id)
     }
 
