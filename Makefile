@@ -7,7 +7,7 @@ BIN := .build/release/megaport-server
 DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test run demo demo-walkthrough bench fuzz clean db-reset
+.PHONY: deps build release test run demo demo-walkthrough crash-test bench fuzz clean db-reset
 
 ## Install the Debian packages the build needs (a no-op when they are all there).
 deps:
@@ -30,6 +30,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 scripts/walkthrough.py
+	ROUNDS=2 python3 scripts/crash_test.py
 
 ## Replays the README's walkthrough against a fresh server; fails if a status or shape differs.
 demo-walkthrough: build
@@ -52,6 +53,10 @@ demo: release
 bench: release
 	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
 	bash scripts/bench.sh
+
+## SIGKILL the server under 32 ordering clients, 20 times; every acknowledged order must survive once.
+crash-test: build
+	ROUNDS=20 python3 scripts/crash_test.py
 
 ## libFuzzer on the request parser and the JSON parser, FUZZ_SECONDS each (default 600).
 fuzz: deps

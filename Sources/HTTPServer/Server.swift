@@ -63,9 +63,16 @@ public final class Server: Sendable {
         env.reactor.stop()
     }
 
-    /// Begins graceful shutdown (RFC 9112 §9.6, catalogue F10).
-    public func shutdown() {
+    /// Begins graceful shutdown (RFC 9112 §9.6, catalogue F10): stop accepting, close idle connections,
+    /// let in-flight requests finish with `Connection: close`. After `gracePeriod`, every connection
+    /// still waiting for the network is closed.
+    public func shutdown(gracePeriod: Duration = .seconds(10)) {
         env.draining.store(true, ordering: .relaxed)
         env.reactor.drainIdle()
+        let reactor = env.reactor
+        Task.detached {
+            try? await Task.sleep(for: gracePeriod)
+            reactor.stop()
+        }
     }
 }

@@ -17,6 +17,8 @@ public struct ServerConfiguration: Sendable {
     public var keepAliveTimeout: Duration = .seconds(10)
     /// Longest wait for a client to accept response bytes → close.
     public var writeTimeout: Duration = .seconds(30)
+    /// A handler still running after this is answered 503 with `Connection: close` (G6); nil: no limit.
+    public var handlerTimeout: Duration? = .seconds(30)
     /// Lingering close (RFC 9112 §9.6): read and discard for this long after shutting down writes.
     public var lingerTimeout: Duration = .seconds(2)
     /// Most bytes discarded while lingering.

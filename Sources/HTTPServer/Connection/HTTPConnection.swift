@@ -12,12 +12,15 @@ struct HTTPConnection {
     var served = 0
     /// Absolute deadline for the head being read, set at its first byte (RFC 9112 §9.5, G2).
     var headDeadline: UInt64 = 0
+    /// Decides between the handler and its deadline (G6).
+    let responseGuard: ResponseGuard
 
     init(fd: Int32, peer: String, env: ServerEnvironment) {
         self.fd = fd
         self.peer = peer
         self.env = env
         parser = RequestParser(limits: env.configuration.limits)
+        responseGuard = ResponseGuard(fd: fd)
     }
 
     /// Serves the connection and closes the descriptor.
@@ -67,6 +70,7 @@ struct HTTPConnection {
         served += 1
         var context = RequestContext(traceId: env.traceIDs.next(), remoteAddress: peer)
         var response: HTTPResponse
+        if let limit = env.configuration.handlerTimeout { armDeadline(Socket.now() + limit.nanoseconds, request: request, traceId: context.traceId) }
         do {
             response = try await env.responder.respond(to: request, context: &context)
         } catch let error as HTTPError {
@@ -75,6 +79,10 @@ struct HTTPConnection {
             // K7: nothing about the failure leaks; the trace id ties the response to the log.
             response = env.renderError(HTTPError(.internalServerError, code: "internal_error",
                                                  message: "internal error; quote the trace id"), context.traceId)
+        }
+        if env.configuration.handlerTimeout != nil {
+            env.reactor.unwatch(fd)
+            guard responseGuard.handlerFinished() else { return false }  // the deadline answered 503 and closed
         }
         let cap = env.configuration.maxRequestsPerConnection
         let keepAlive = request.keepAlive && !env.draining.load(ordering: .relaxed) && (cap == 0 || served < cap)
@@ -91,6 +99,22 @@ struct HTTPConnection {
             return false
         }
         return true
+    }
+
+    /// Arms the handler deadline: past it, the reactor answers 503 with `Connection: close`.
+    func armDeadline(_ deadline: UInt64, request: HTTPRequest, traceId: String) {
+        responseGuard.arm()
+        let env = self.env, guardian = responseGuard, version = request.version, method = request.method, path = request.uri.path, peer = self.peer
+        env.reactor.watch(fd, deadline: deadline) {
+            guardian.deadlinePassed({
+                var response = env.renderError(HTTPError(.serviceUnavailable, code: "handler_timeout",
+                                                         message: "the request took too long; it may still complete — check before retrying"), traceId)
+                response.headers.add("Trace-Id", traceId)
+                env.accessLog?(AccessRecord(traceId: traceId, method: method, route: nil, path: path, status: 503, durationMicros: 0,
+                                            identity: nil, remoteAddress: peer))
+                return ResponseSerializer.serialize(response, date: env.dates.current(), keepAlive: false, requestVersion: version)
+            }())
+        }
     }
 
     /// Renders a server-level error (parse error, time-out) and logs it.

@@ -6,6 +6,7 @@ extension Reactor {
     func loop() {
         var events = [epoll_event](repeating: epoll_event(), count: 512)
         var resumptions: [(UnsafeContinuation<WaitResult, Never>, WaitResult)] = []
+        var fired: [@Sendable () -> Void] = []
         while true {
             let count = epoll_wait(epollFD, &events, Int32(events.count), Self.tickMilliseconds)
             let now = Socket.now()
@@ -13,11 +14,13 @@ extension Reactor {
                 if count > 0 {
                     for event in events[0..<Int(count)] { Self.deliver(event, to: &state, into: &resumptions) }
                 }
-                if now >= state.nextDeadline { Self.expire(at: now, in: &state, into: &resumptions) }
+                if now >= state.nextDeadline { Self.expire(at: now, in: &state, into: &resumptions, firing: &fired) }
                 return state.stopped
             }
             for (continuation, result) in resumptions { continuation.resume(returning: result) }
+            for fire in fired { fire() }
             resumptions.removeAll(keepingCapacity: true)
+            fired.removeAll(keepingCapacity: true)
             if stopped { break }
         }
         close(epollFD)
@@ -51,8 +54,17 @@ extension Reactor {
 
     /// Ends every wait whose deadline has passed, and finds the next deadline.
     private static func expire(at now: UInt64, in state: inout State,
-                               into resumptions: inout [(UnsafeContinuation<WaitResult, Never>, WaitResult)]) {
+                               into resumptions: inout [(UnsafeContinuation<WaitResult, Never>, WaitResult)],
+                               firing fired: inout [@Sendable () -> Void]) {
         var next = UInt64.max
+        for (fd, watch) in state.watches {
+            if watch.deadline <= now {
+                fired.append(watch.fire)
+                state.watches[fd] = nil
+            } else {
+                next = min(next, watch.deadline)
+            }
+        }
         for index in state.slots.indices {
             guard var slot = state.slots[index] else { continue }
             if let reader = slot.reader {

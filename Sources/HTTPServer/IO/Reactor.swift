@@ -27,8 +27,15 @@ public final class Reactor: Sendable {
         var writer: Waiter?
     }
 
+    /// A handler deadline: at `deadline`, `fire` runs on the reactor thread.
+    struct Watch {
+        let deadline: UInt64
+        let fire: @Sendable () -> Void
+    }
+
     struct State {
         var slots: [Slot?] = []
+        var watches: [Int32: Watch] = [:]
         var nextDeadline = UInt64.max
         var draining = false
         var stopped = false
@@ -97,6 +104,17 @@ public final class Reactor: Sendable {
             if let immediate { continuation.resume(returning: immediate) }
         }
     }
+
+    /// Runs `fire` on the reactor thread at `deadline` unless `unwatch` comes first (handler deadlines).
+    public func watch(_ fd: Int32, deadline: UInt64, fire: @escaping @Sendable () -> Void) {
+        state.withLock { state in
+            state.watches[fd] = Watch(deadline: deadline, fire: fire)
+            state.nextDeadline = min(state.nextDeadline, deadline)
+        }
+    }
+
+    /// Cancels a handler deadline.
+    public func unwatch(_ fd: Int32) { _ = state.withLock { $0.watches.removeValue(forKey: fd) } }
 
     /// Graceful shutdown, step one: every idle waiter (and every later idle wait) ends with `.shutdown`.
     public func drainIdle() {

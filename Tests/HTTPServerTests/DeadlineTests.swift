@@ -1,0 +1,66 @@
+import Glibc
+import HTTPCore
+import HTTPServer
+import TestSupport
+import Testing
+
+/// A responder that takes `milliseconds` (given in the path, e.g. `/sleep/300`) before answering.
+struct SlowResponder: HTTPResponder {
+    func respond(to request: HTTPRequest, context: inout RequestContext) async throws -> HTTPResponse {
+        let ms = Int(request.uri.segments.last ?? "0") ?? 0
+        try? await Task.sleep(for: .milliseconds(ms))
+        return HTTPResponse(status: .ok, body: Array("slept \(ms)".utf8))
+    }
+}
+
+/// Catalogue G5, G6 and F10: slow handlers, clients that never read, and shutdown with work in flight.
+@Suite struct DeadlineTests {
+    @Test func aSlowHandlerIsAnswered503AtItsDeadline() async throws {
+        let server = try TestServer.start({ $0.handlerTimeout = .milliseconds(100) }, responder: SlowResponder())
+        let client = try RawClient(port: server.port)
+        await client.send("GET /sleep/1000 HTTP/1.1\r\nHost: x\r\n\r\n")
+        let (bytes, closed) = await client.readUntilClose()
+        let response = TestResponse.parseAll(bytes).responses.first
+        #expect(closed && response?.status == 503 && response?.header("Connection") == "close")
+        #expect(response?.text.contains("handler_timeout") == true)
+        let fast = try RawClient(port: server.port)
+        await fast.send("GET /sleep/1 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await fast.readResponses(1).first?.text == "slept 1", "the server carries on")
+        await server.stop()
+    }
+
+    @Test func aClientThatNeverReadsIsDisconnected() async throws {
+        let server = try TestServer.start { $0.writeTimeout = .milliseconds(200) }
+        let client = try RawClient(port: server.port)
+        var small: Int32 = 4096
+        setsockopt(client.fd, SOL_SOCKET, SO_RCVBUF, &small, socklen_t(MemoryLayout<Int32>.size))
+        // Echoed bodies fill both socket buffers; the client reads nothing.
+        let body = String(repeating: "x", count: 512 * 1024)
+        await client.send(String(repeating: "POST /e HTTP/1.1\r\nHost: x\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)", count: 8))
+        var open = server.server.openConnections
+        for _ in 0..<100 where open > 0 {
+            try await Task.sleep(for: .milliseconds(20))
+            open = server.server.openConnections
+        }
+        #expect(open == 0, "G5: the write time-out closed the connection")
+        await server.stop()
+    }
+
+    @Test func shutdownLetsInFlightRequestsFinishWithConnectionClose() async throws {
+        let server = try TestServer.start(responder: SlowResponder())
+        let busy = try RawClient(port: server.port)
+        let idle = try RawClient(port: server.port)
+        await idle.send("GET /sleep/0 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await idle.readResponses(1).count == 1)
+        await busy.send("GET /sleep/300 HTTP/1.1\r\nHost: x\r\n\r\n")
+        try await Task.sleep(for: .milliseconds(50))
+        async let finished: Void = server.stop()
+        let (bytes, closed) = await busy.readUntilClose()
+        let response = TestResponse.parseAll(bytes).responses.first
+        #expect(response?.text == "slept 300" && response?.header("Connection") == "close", "F10: finished, then closed")
+        #expect(closed)
+        #expect(await idle.serverClosed(), "idle connections are closed")
+        await finished
+        #expect((try? RawClient(port: server.port)) == nil, "no longer accepting")
+    }
+}
