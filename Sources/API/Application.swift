@@ -78,10 +78,6 @@ public final class Application: Sendable {
     /// Every route, for documentation checks.
     public var routes: [(method: HTTPMethod, template: String)] { Routes.build(self).registered }
 
-    /// The responder: error mapping in front of the route table.
-    public func responder() -> any HTTPResponder {
-        MiddlewareResponder.chain([ErrorMiddleware(log: log)], terminal: Routes.build(self).freeze())
-    }
 
     /// A server for this application (bound, not yet running).
     public func makeServer(_ configuration: ServerConfiguration, accessLog: Bool = true) throws -> Server {
@@ -91,7 +87,12 @@ public final class Application: Sendable {
             metrics.observe(entry)
             if accessLog { log.access(entry) }
         }
-        let server = try Server(configuration: configuration, responder: responder(), renderError: render, accessLog: record)
+        // Error mapping in front of the route table; the same table answers the 100-continue preflight.
+        let table = Routes.build(self).freeze(), auth = self.auth
+        let responder = MiddlewareResponder.chain([ErrorMiddleware(log: log)], terminal: table)
+        let preflight: Preflight = { head in await PreflightCheck(routes: table, auth: auth).refusal(for: head) }
+        let server = try Server(configuration: configuration, responder: responder, renderError: render, accessLog: record,
+                                preflight: preflight)
         metrics.connections.withLock { $0 = { server.openConnections } }
         return server
     }

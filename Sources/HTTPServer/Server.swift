@@ -14,12 +14,12 @@ public final class Server: Sendable {
 
     /// Binds the listening socket and starts the reactor.
     public init(configuration: ServerConfiguration, responder: any HTTPResponder,
-                renderError: @escaping ErrorRenderer, accessLog: AccessLogger? = nil) throws(IOError) {
+                renderError: @escaping ErrorRenderer, accessLog: AccessLogger? = nil, preflight: Preflight? = nil) throws(IOError) {
         let reactor = try Reactor()
         listener = try Socket.listen(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
         port = Socket.localPort(listener)
         env = ServerEnvironment(configuration: configuration, reactor: reactor, responder: responder,
-                                renderError: renderError, accessLog: accessLog)
+                                renderError: renderError, accessLog: accessLog, preflight: preflight)
     }
 
     /// Number of open connections.

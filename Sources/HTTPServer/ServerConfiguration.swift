@@ -1,5 +1,9 @@
 import HTTPCore
 
+/// Decides, from the head alone, whether a request that expects `100 Continue` will be refused
+/// (RFC 9110 §10.1.1): the refusal is sent instead, without reading the body.
+public typealias Preflight = @Sendable (HTTPRequest) async -> HTTPError?
+
 /// Every limit and time-out of the server in one value. Defaults follow
 /// `reference/http-conformance.md` and are listed in the README.
 public struct ServerConfiguration: Sendable {

@@ -40,6 +40,12 @@ public struct RequestParser: Sendable {
     /// arrived and none was sent yet. The connection sends the interim response, then `continueWasSent()`.
     public var expectsContinue: Bool { head.expectContinue && !continueSent && !isReadingHead && body.isEmpty }
 
+    /// The head of the request whose body is awaited (empty body), for a check before inviting it.
+    public var pendingHead: HTTPRequest? {
+        guard !isReadingHead else { return nil }
+        return HTTPRequest(method: head.method, target: head.target, uri: head.uri, version: head.version, headers: head.headers)
+    }
+
     /// Records that `100 Continue` went out.
     public mutating func continueWasSent() { continueSent = true }
 

@@ -46,7 +46,12 @@ struct HTTPConnection {
                 continue
             }
             if parser.expectsContinue {
-                // RFC 9110 §10.1.1: the head was accepted; invite the body.
+                // RFC 9110 §10.1.1: a request we will refuse gets its final status instead of 100, and
+                // its body is never read (E2); otherwise the head is accepted and the body invited (E1).
+                if let head = parser.pendingHead, let refusal = await env.preflight?(head) {
+                    if await send(errorResponse(refusal, method: head.method), keepAlive: false) { await lingeringClose() }
+                    return
+                }
                 guard await write(ResponseSerializer.continueResponse) else { return }
                 parser.continueWasSent()
             }

@@ -7,6 +7,7 @@ final class ServerEnvironment: Sendable {
     let responder: any HTTPResponder
     let renderError: ErrorRenderer
     let accessLog: AccessLogger?
+    let preflight: Preflight?
     let dates = DateCache()
     let traceIDs = TraceIDGenerator()
     /// Set on graceful shutdown: every response from now on closes its connection.
@@ -15,11 +16,12 @@ final class ServerEnvironment: Sendable {
     let openConnections = Atomic<Int>(0)
 
     init(configuration: ServerConfiguration, reactor: Reactor, responder: any HTTPResponder,
-         renderError: @escaping ErrorRenderer, accessLog: AccessLogger?) {
+         renderError: @escaping ErrorRenderer, accessLog: AccessLogger?, preflight: Preflight?) {
         self.configuration = configuration
         self.reactor = reactor
         self.responder = responder
         self.renderError = renderError
         self.accessLog = accessLog
+        self.preflight = preflight
     }
 }

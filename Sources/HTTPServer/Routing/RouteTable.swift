@@ -57,16 +57,27 @@ public struct RouteTable: HTTPResponder {
         if let handler = node.handlers[request.method] ?? (request.method == .head ? node.handlers[.get] : nil) {
             return try await handler(request, &context)
         }
+        if request.method == .options {
+            var methods = Array(node.handlers.keys)
+            if node.handlers[.get] != nil { methods.append(.head) }
+            methods.append(.options)
+            return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", Self.allowList(methods))]))
+        }
+        throw routingError(for: request) ?? HTTPError.notFound()
+    }
+
+    /// The routing error a request would get (404, or 405 with `Allow`), without running a handler.
+    public func routingError(for request: HTTPRequest) -> HTTPError? {
+        if request.uri.path == "*" { return nil }
+        var parameters: [String: String] = [:]
+        guard let node = root.match(request.uri.segments[...], &parameters) else { return .notFound() }
+        if node.handlers[request.method] != nil || (request.method == .head && node.handlers[.get] != nil) || request.method == .options { return nil }
         var methods = Array(node.handlers.keys)
         if node.handlers[.get] != nil { methods.append(.head) }
         methods.append(.options)
         let allow = Self.allowList(methods)
-        if request.method == .options {
-            return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", allow)]))
-        }
-        throw HTTPError(.methodNotAllowed, code: "method_not_allowed",
-                        message: "\(request.method) is not allowed on \(node.template ?? request.uri.path); allowed: \(allow)",
-                        headers: HTTPHeaders([("Allow", allow)]))
+        return HTTPError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed on \(node.template ?? request.uri.path); allowed: \(allow)",
+                         headers: HTTPHeaders([("Allow", allow)]))
     }
 
     /// A stable, comma-separated method list in the implemented order.
