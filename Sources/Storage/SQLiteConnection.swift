@@ -77,6 +77,9 @@ public final class SQLiteConnection {
         return try step(statement) ? try map(Row(statement.handle)) : nil
     }
 
+    /// Whether a transaction is open (SQLite may roll one back by itself after some errors).
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     /// The rowid of the last inserted row.
     public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
