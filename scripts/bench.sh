@@ -1,38 +1,58 @@
 #!/usr/bin/env bash
-# Benchmarks the release build with wrk (-t2 -c64 -d10s by default) on a fresh demo database and
-# writes the table to bench/results.md. Traffic goes to 127.0.0.1 only; every run is bounded in time.
+# make bench: the release build on a fresh demo database, measured with wrk (-t2 -c64 -d10s by default)
+# from this machine. Writes bench/results.md. Traffic goes to 127.0.0.1 only; every run is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.build/release/megaport-server
 DURATION=${DURATION:-10s}
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
+IDLE=${IDLE:-10000}
 WORK=bench/tmp
 rm -rf "$WORK" && mkdir -p "$WORK"
 DB="$WORK/bench.sqlite"
+export LUA_DIR="$PWD/bench/lua"
+ulimit -n 65536 2>/dev/null || true
 
-TOKEN=$("$BIN" demo --db "$DB" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tokens"]["admin@acme.example"])')
-"$BIN" serve --db "$DB" --port 0 --log-level warning --max-connections 20000 > "$WORK/server.log" 2>&1 &
+DEMO=$("$BIN" demo --db "$DB")
+token() { python3 -c "import json,sys; print(json.loads(sys.argv[1])['tokens'][sys.argv[2]])" "$DEMO" "$1"; }
+ACME=$(token admin@acme.example); BETA=$(token admin@betacloud.example)
+"$BIN" serve --db "$DB" --port 0 --log-level warning --max-connections 20000 --keep-alive-timeout-ms 600000 \
+  --provisioning-delay-ms 3000 > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 PORT=""
-for _ in $(seq 1 50); do
+for _ in $(seq 1 100); do
   PORT=$(grep -o '"port":[0-9]*' "$WORK/server.log" | head -1 | cut -d: -f2 || true)
   [ -n "$PORT" ] && break
   sleep 0.1
 done
 [ -n "$PORT" ] || { echo "server did not start"; cat "$WORK/server.log"; exit 1; }
 BASE="http://127.0.0.1:$PORT"
+post() { curl -sf -X POST -H 'Content-Type: application/json' -H "X-Auth-Token: $1" "$BASE$2" -d "$3"; }
 
-rss_mb() { awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$SERVER/status; }
+# Fixtures: 24 Acme ports for VXCs (distinct VLANs), and 40 requests waiting for Beta's approval.
+PORTS=""
+for n in $(seq 1 24); do
+  id=$(post "$ACME" /secure/ecommerce/megaport/order "{\"serviceName\":\"vxc port $n\",\"megaPortProvItem\":{\"speed\":10000,\"location_id\":$(( (n % 40) + 1 ))}}" \
+       | python3 -c 'import json,sys; print(json.load(sys.stdin)[2])')
+  PORTS="$PORTS $id"
+done
+export PORTS
+FIRST=$(echo $PORTS | cut -d' ' -f1)
+for n in $(seq 1 40); do post "$ACME" /secure/ecommerce/vxc/order "{\"payerMegaPortNsId\":$FIRST,\"nonPayerMegaPortNsId\":4,\"speed\":10}" > /dev/null; done
 
-row() {  # name, path
-  local out rps p50 p99
-  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$2")
-  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$SERVER/status; }
+peak() { awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$SERVER/status; }
+
+row() {  # name, token, lua script, path
+  local out rps p50 p99 non2xx
+  out=$(TOKEN="$2" PATH_UNDER_TEST="$4" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "bench/lua/$3" "$BASE")
+  rps=$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
-  echo "| $1 | $rps | $p50 | $p99 | $(rss_mb) |"
+  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  echo "| $1 | $rps | $p50 | $p99 | $(rss) | ${non2xx:-0} |"
 }
 
 {
@@ -40,10 +60,28 @@ row() {  # name, path
   echo
   echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr);"
   echo "$(swift --version 2>/dev/null | head -1). wrk -t$THREADS -c$CONNECTIONS -d$DURATION on the same machine, $(date -u +%Y-%m-%d)."
+  echo "Writes are durable: WAL with synchronous=FULL, group commit. Request log lines off (--log-level warning)."
   echo
-  echo "| scenario | req/s | p50 | p99 | peak RSS (MiB) |"
-  echo "|---|---|---|---|---|"
-  row "GET /health" "/health"
-  row "GET /secure/dropdowns/locations (token)" "/secure/dropdowns/locations?token=$TOKEN"
-  row "GET /v2/locations (token)" "/v2/locations?token=$TOKEN"
+  echo "| scenario | req/s | p50 | p99 | RSS after (MiB) | non-2xx |"
+  echo "|---|---|---|---|---|---|"
+  row "GET /health" "" get.lua /health
+  row "GET /secure/dropdowns/locations (token)" "$ACME" get.lua /secure/dropdowns/locations
+  row "GET /secure/technicalservice/{id}" "$ACME" get.lua "/secure/technicalservice/$FIRST"
+  row "GET /secure/approvals (40 pending)" "$BETA" get.lua /secure/approvals
+  row "POST /secure/ecommerce/megaport/order" "$ACME" port_order.lua /
+  row "POST /secure/ecommerce/vxc/order (distinct VLANs)" "$ACME" vxc_order.lua /
+  echo
+  echo "Peak RSS over the runs: $(peak) MiB."
+  echo
+  echo "Soak: $IDLE idle keep-alive connections held open while GET /health runs again:"
+  echo
+  echo "| scenario | req/s | p50 | p99 | RSS after (MiB) | non-2xx |"
+  echo "|---|---|---|---|---|---|"
+  python3 bench/idle_connections.py "$PORT" "$IDLE" 60 > "$WORK/idle.log" 2>&1 &
+  HOLDER=$!
+  for _ in $(seq 1 300); do grep -q holding "$WORK/idle.log" 2>/dev/null && break; sleep 0.1; done
+  row "GET /health with $IDLE idle connections" "" get.lua /health
+  kill $HOLDER 2>/dev/null || true
+  echo
+  echo "Peak RSS including the soak: $(peak) MiB."
 } | tee bench/results.md

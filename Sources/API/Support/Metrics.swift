@@ -5,8 +5,14 @@ import Synchronization
 
 /// Counters the server updates per request and renders as Prometheus text at `/metrics`.
 final class Metrics: Sendable {
+    private struct Key: Hashable {
+        let method: String
+        let route: String
+        let status: Int
+    }
+
     private struct State {
-        var requests: [String: UInt64] = [:]
+        var requests: [Key: UInt64] = [:]
         var latency = Histogram()
     }
 
@@ -16,7 +22,7 @@ final class Metrics: Sendable {
 
     /// Records one answered request (called from the access-log hook).
     func observe(_ record: AccessRecord) {
-        let key = "method=\"\(record.method?.rawValue ?? "-")\",route=\"\(record.route ?? "unmatched")\",status=\"\(record.status)\""
+        let key = Key(method: record.method?.rawValue ?? "-", route: record.route ?? "unmatched", status: record.status)
         state.withLock {
             $0.requests[key, default: 0] += 1
             $0.latency.observe(Double(record.durationMicros) / 1_000_000)
@@ -45,7 +51,9 @@ final class Metrics: Sendable {
             "# HELP megaport_http_requests_total Requests answered, by method, route template and status.",
             "# TYPE megaport_http_requests_total counter",
         ]
-        lines += requests.sorted { $0.key < $1.key }.map { "megaport_http_requests_total{\($0.key)} \($0.value)" }
+        lines += requests.map { key, count in
+            "megaport_http_requests_total{method=\"\(key.method)\",route=\"\(key.route)\",status=\"\(key.status)\"} \(count)"
+        }.sorted()
         lines += ["# HELP megaport_http_request_duration_seconds From a complete request to its serialized response.",
                   "# TYPE megaport_http_request_duration_seconds histogram"]
         lines += latency.lines("megaport_http_request_duration_seconds")

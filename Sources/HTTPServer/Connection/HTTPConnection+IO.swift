@@ -9,10 +9,21 @@ extension HTTPConnection {
 
     /// Reads at least one byte, waiting under the deadline that fits the parser's state:
     /// keep-alive idle between requests, the absolute head deadline, or the body idle time-out.
+    /// After a read that did not fill the buffer the socket was drained, so it waits for readiness first
+    /// instead of spending a `recv` on `EAGAIN` (edge-triggered events report anything newer).
     mutating func readMore() async -> ReadOutcome {
         let config = env.configuration
         let idle = parser.isIdle && buffer.readableCount == 0
+        var drained = lastReadDrained
         while true {
+            if drained {
+                drained = false
+                switch await env.reactor.wait(fd, for: .read, deadline: readDeadline(idle: idle), idle: idle) {
+                case .ready: break
+                case .timedOut: return .timedOut
+                case .shutdown: return .closed
+                }
+            }
             let received = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.readSize) { scratch -> Int in
                 let n = recv(fd, scratch.baseAddress, Self.readSize, 0)
                 if n > 0 { buffer.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(scratch)[0..<n])) }
@@ -20,25 +31,22 @@ extension HTTPConnection {
             }
             if received > 0 {
                 if headDeadline == 0 { headDeadline = Socket.now() + config.headerTimeout.nanoseconds }
+                lastReadDrained = received < Self.readSize
                 return .data
             }
             if received == 0 { return .closed }  // EOF: clean if idle, otherwise incomplete (A19, B10)
             guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { return .closed }
-            if errno == EINTR { continue }
-            let deadline: UInt64
-            if idle {
-                deadline = Socket.now() + (served == 0 ? config.headerTimeout : config.keepAliveTimeout).nanoseconds
-            } else if parser.isReadingHead {
-                deadline = headDeadline
-            } else {
-                deadline = Socket.now() + config.bodyIdleTimeout.nanoseconds
-            }
-            switch await env.reactor.wait(fd, for: .read, deadline: deadline, idle: idle) {
-            case .ready: continue
-            case .timedOut: return .timedOut
-            case .shutdown: return .closed
-            }
+            if errno != EINTR { drained = true }
         }
+    }
+
+    /// The deadline for the next read: keep-alive idle (or the header time-out before the first
+    /// request), the absolute head deadline, or the body idle time-out.
+    func readDeadline(idle: Bool) -> UInt64 {
+        let config = env.configuration
+        if idle { return Socket.now() + (served == 0 ? config.headerTimeout : config.keepAliveTimeout).nanoseconds }
+        if parser.isReadingHead { return headDeadline }
+        return Socket.now() + config.bodyIdleTimeout.nanoseconds
     }
 
     /// Writes all bytes with one `send` when the socket takes them (J7), waiting for writability

@@ -14,6 +14,8 @@ struct HTTPConnection {
     var headDeadline: UInt64 = 0
     /// Decides between the handler and its deadline (G6).
     let responseGuard: ResponseGuard
+    /// The last `recv` returned less than asked: the socket was empty then.
+    var lastReadDrained = false
 
     init(fd: Int32, peer: String, env: ServerEnvironment) {
         self.fd = fd
@@ -91,7 +93,7 @@ struct HTTPConnection {
         }
         let cap = env.configuration.maxRequestsPerConnection
         let keepAlive = request.keepAlive && !env.draining.load(ordering: .relaxed) && (cap == 0 || served < cap)
-        response.headers.add("Trace-Id", context.traceId)
+        response.headers.addValidated("Trace-Id", context.traceId)  // hex digits: nothing to check
         let bytes = ResponseSerializer.serialize(response, date: env.dates.current(), keepAlive: keepAlive,
                                                  requestVersion: request.version, omitBody: request.method == .head)
         env.accessLog?(AccessRecord(traceId: context.traceId, method: request.method, route: context.route,
