@@ -20,15 +20,15 @@ extension RequestParser {
             if scanned > limit { throw overflowError() }
             return nil
         }
+        // The length is judged first, so a split never turns an over-long line into a framing error.
+        guard at - start <= limit else { throw overflowError() }
         guard buffer.bytes[at] == 0x0D else { throw .bareLineFeed }
         if at + 1 == end {
             scanned = at - start  // wait for the byte after CR
-            if scanned > limit { throw overflowError() }
             return nil
         }
         guard buffer.bytes[at + 1] == 0x0A else { throw .bareCarriageReturn }
         scanned = 0
-        guard at - start <= limit else { throw overflowError() }
         return start..<at
     }
 

@@ -56,10 +56,8 @@ public struct RequestParser: Sendable {
         while true {
             switch state {
             case .start(let emptyLines):
-                guard let line = try nextLine(buffer, limit: limits.maxRequestLine) else {
-                    try checkPartialRequestLine(buffer)
-                    return nil
-                }
+                try checkMethod(buffer)
+                guard let line = try nextLine(buffer, limit: limits.maxRequestLine) else { return nil }
                 defer { buffer.consume(line.count + 2) }
                 if line.isEmpty {
                     // RFC 9112 §2.2: ignore at least one empty line before the request line.
@@ -106,12 +104,14 @@ public struct RequestParser: Sendable {
         return request
     }
 
-    /// C8/C21: reject an over-long method or binary garbage before the whole line arrives.
-    func checkPartialRequestLine(_ buffer: ReadBuffer) throws(HTTPParseError) {
+    /// C8/C21: rejects an over-long method or binary garbage before the whole line arrives. It runs
+    /// before the line is framed, whether or not the line is complete, so the error for a request
+    /// depends only on its bytes and never on how the network split them.
+    func checkMethod(_ buffer: ReadBuffer) throws(HTTPParseError) {
         let bytes = buffer.bytes[buffer.readerIndex...]
         for (offset, byte) in bytes.enumerated() {
-            if byte == 0x20 { return }
-            guard ByteClass.isTokenChar(byte) || byte == 0x0D else { throw .invalidMethod }
+            if byte == 0x20 || byte == 0x0D || byte == 0x0A { return }  // the line's framing decides the rest
+            guard ByteClass.isTokenChar(byte) else { throw .invalidMethod }
             if offset >= limits.maxMethod { throw .methodNotImplemented }
         }
     }
