@@ -34,6 +34,7 @@ let package = Package(
         // Test support shared by the test targets: the conformance catalogue, a raw socket client, temp databases.
         .target(name: "TestSupport", dependencies: ["HTTPCore", "Storage"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "DomainTests", dependencies: ["Domain", "Storage", "JSON", "TestSupport"], swiftSettings: strict),

@@ -37,8 +37,12 @@ public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     public init() {}
 
     /// An object from a literal, in the literal's order.
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        for (key, value) in elements { self[key] = value }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) { self.init(members: elements) }
+
+    /// An object of distinct keys (checked in debug builds), so building one is a copy, not a search per key.
+    init(members elements: [(String, JSONValue)]) {
+        assert(Set(elements.map(\.0)).count == elements.count, "duplicate key in a JSON object literal")
+        members = elements.map { (key: $0.0, value: $0.1) }
     }
 
     /// Reads or replaces a member; assigning nil removes it.
@@ -74,9 +78,7 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(nilLiteral: ()) { self = .null }
     public init(floatLiteral value: Double) { self = .double(value) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        var object = JSONObject()
-        for (key, value) in elements { object[key] = value }
-        self = .object(object)
+        self = .object(JSONObject(members: elements))
     }
 }
 

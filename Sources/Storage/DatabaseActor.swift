@@ -43,7 +43,7 @@ public actor DatabaseActor {
     private func requeue(_ jobs: [WriteJob]) {
         guard !jobs.isEmpty else { return }
         pending.withLock { $0.insert(contentsOf: jobs, at: 0) }
-        Task { await self.commitPending() }
+        Task { self.commitPending() }
     }
 
     /// Commits everything submitted so far as one transaction.

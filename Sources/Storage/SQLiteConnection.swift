@@ -27,6 +27,9 @@ public final class SQLiteConnection {
             try exec("PRAGMA synchronous = FULL")
         }
         try exec("PRAGMA foreign_keys = ON")
+        // 8 MiB of page cache per connection (the default is 2 MiB): index pages of a busy services
+        // table stay in memory instead of being read again with pread on every insert.
+        try exec("PRAGMA cache_size = -8192")
     }
 
     deinit {

@@ -54,13 +54,16 @@ public actor ProvisioningStage {
     }
 
     /// Performs every transition that is due. Returns when the next one falls due (epoch ms), if any.
+    /// Each question names its partial index (Schema/0003): SQLite would otherwise pick the status index
+    /// and read every PROVISIONING port, and a missing index fails loudly instead of going slow.
     @discardableResult
     public func advance() async throws -> Int64? {
         let delay = self.delay, autoDelay = self.autoApprovalDelay
         return try await db.write { conn in
             let now = Now.millis()
             let approvable = try conn.query("""
-                SELECT id, company_id FROM services WHERE product_type = 'VXC' AND vxc_approval_status = 'PENDING_INTERNAL'
+                SELECT id, company_id FROM services INDEXED BY services_due_auto_approval
+                WHERE product_type = 'VXC' AND vxc_approval_status = 'PENDING_INTERNAL'
                   AND provisioning_status = 'PROVISIONING' AND create_date <= ?
                 """, now - autoDelay) { ($0.int64(0), $0.int64(1)) }
             for (id, company) in approvable {
@@ -73,7 +76,7 @@ public actor ProvisioningStage {
                 try Notices.decided(conn, serviceId: id, kind: .new, speed: speed, newSpeed: nil, accepted: true, reason: nil, now: now)
             }
             for (id, company) in try conn.query("""
-                SELECT id, company_id FROM services WHERE provisioning_status = 'CONFIGURED' AND provision_date <= ?
+                SELECT id, company_id FROM services INDEXED BY services_due_live WHERE provisioning_status = 'CONFIGURED' AND provision_date <= ?
                 """, now - delay, map: { ($0.int64(0), $0.int64(1)) }) {
                 try ServiceRepository.setStatus(conn, id: id, .live, now: now)
                 try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "live", now: now)
@@ -81,16 +84,17 @@ public actor ProvisioningStage {
             }
             try ApprovalService.expireDue(conn, now: now)
             for (id, company) in try conn.query("""
-                SELECT id, company_id FROM services WHERE provisioning_status = 'CANCELLED' AND cancel_date <= ?
+                SELECT id, company_id FROM services INDEXED BY services_due_decommission
+                WHERE provisioning_status = 'CANCELLED' AND cancel_date <= ?
                 """, now - delay, map: { ($0.int64(0), $0.int64(1)) }) {
                 try ServiceRepository.setStatus(conn, id: id, .decommissioned, now: now)
                 try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "decommission", now: now)
             }
             return try conn.queryFirst("""
                 SELECT min(due) FROM (
-                    SELECT min(provision_date) + ?1 AS due FROM services WHERE provisioning_status = 'CONFIGURED'
-                    UNION ALL SELECT min(cancel_date) + ?1 FROM services WHERE provisioning_status = 'CANCELLED'
-                    UNION ALL SELECT min(create_date) + ?2 FROM services
+                    SELECT min(provision_date) + ?1 AS due FROM services INDEXED BY services_due_live WHERE provisioning_status = 'CONFIGURED'
+                    UNION ALL SELECT min(cancel_date) + ?1 FROM services INDEXED BY services_due_decommission WHERE provisioning_status = 'CANCELLED'
+                    UNION ALL SELECT min(create_date) + ?2 FROM services INDEXED BY services_due_auto_approval
                         WHERE vxc_approval_status = 'PENDING_INTERNAL' AND provisioning_status = 'PROVISIONING'
                     UNION ALL SELECT min(expiry_date) FROM approvals WHERE status = 'PENDING')
                 """, delay, autoDelay) { $0.optionalInt64(0) } ?? nil

@@ -23,8 +23,6 @@ extension Reactor {
             fired.removeAll(keepingCapacity: true)
             if stopped { break }
         }
-        close(epollFD)
-        close(wakeFD)
     }
 
     private static func deliver(_ event: epoll_event, to state: inout State,

@@ -132,9 +132,18 @@ public final class Reactor: Sendable {
         for continuation in woken { continuation.resume(returning: .shutdown) }
     }
 
-    /// Ends every wait with `.shutdown` and stops the thread.
+    /// The descriptors close only when nothing can use them any more: the loop thread holds a reference
+    /// until it returns, so a late `stop()` (the shutdown grace timer) never writes to a closed — and
+    /// perhaps reused — descriptor number.
+    deinit {
+        close(epollFD)
+        close(wakeFD)
+    }
+
+    /// Ends every wait with `.shutdown` and stops the thread. Idempotent.
     public func stop() {
-        let woken = state.withLock { state -> [UnsafeContinuation<WaitResult, Never>] in
+        let woken = state.withLock { state -> [UnsafeContinuation<WaitResult, Never>]? in
+            if state.stopped { return nil }
             state.stopped = true
             var woken: [UnsafeContinuation<WaitResult, Never>] = []
             for index in state.slots.indices {
@@ -145,6 +154,7 @@ public final class Reactor: Sendable {
             }
             return woken
         }
+        guard let woken else { return }
         for continuation in woken { continuation.resume(returning: .shutdown) }
         var one: UInt64 = 1
         _ = Glibc.write(wakeFD, &one, 8)
