@@ -73,10 +73,12 @@ row() {  # name, token, lua script, path
   echo
   echo "Peak RSS over the runs: $(peak) MiB."
   echo
-  echo "Soak: $IDLE idle keep-alive connections held open while GET /health runs again:"
+  echo "Soak: GET /health again (the baseline, in the database's state after the writes), then with"
+  echo "$IDLE idle keep-alive connections held open:"
   echo
   echo "| scenario | req/s | p50 | p99 | RSS after (MiB) | non-2xx |"
   echo "|---|---|---|---|---|---|"
+  row "GET /health (baseline for the soak)" "" get.lua /health
   python3 bench/idle_connections.py "$PORT" "$IDLE" 60 > "$WORK/idle.log" 2>&1 &
   HOLDER=$!
   for _ in $(seq 1 300); do grep -q holding "$WORK/idle.log" 2>/dev/null && break; sleep 0.1; done

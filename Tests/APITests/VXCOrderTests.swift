@@ -74,6 +74,21 @@ import Testing
         #expect(try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, b, aVlan: -1)).0 == 409, "only one untagged service per port")
     }
 
+    @Test func zeroTakesTheLowestGapNotTheNextAfterTheHighest() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        let a = try #require(world.ports["The MEGAPORT at Global Switch"]), b = try #require(world.ports["Beta Cloud Sydney (Equinix SY1)"])
+        for vlan in [2, 3, 5, 4093] {
+            #expect(try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, b, aVlan: vlan)).0 == 200)
+        }
+        var picked: [JSONValue?] = []
+        for _ in 0..<3 { picked.append(try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, b)).1["payerVlanId"]) }
+        #expect(picked == [4, 6, 7], "the gap at 4 first, then upwards from the run 2…6")
+        let (cancelled, _) = try await world.callJSON("POST", "/secure/technicalservice/\(try #require(world.sql("SELECT service_id FROM vlan_assignments WHERE port_id = \(a) AND vlan = 3") { $0.int64(0) }.first))/cancel", as: "admin@acme.example")
+        #expect(cancelled == 200)
+        #expect(try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, b)).1["payerVlanId"] == 3, "a cancelled VXC's VLAN is free again")
+    }
+
     @Test func speedsReadinessPermissionAndReachAreChecked() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }

@@ -1,5 +1,6 @@
--- VXC orders between the benchmark's own ports (approved at once), each taking the lowest free VLAN
--- on its ports, so every request uses distinct VLANs.
+-- VXC orders between the benchmark's own ports (approved at once), each with VLANs no other request
+-- uses: port pairs cycle every #ports requests, and each visit of a port takes the next VLAN of its
+-- own sequence (A ends even offsets, B ends odd; threads interleave), so no request conflicts.
 dofile(os.getenv("LUA_DIR") .. "/common.lua")
 local ports = {}
 for id in string.gmatch(os.getenv("PORTS"), "%d+") do ports[#ports + 1] = id end
@@ -8,7 +9,9 @@ request = function()
   n = n + 1
   local a = ports[((n + tid * 7) % #ports) + 1]
   local b = ports[((n + tid * 7 + 1) % #ports) + 1]
-  local body = string.format('{"payerMegaPortNsId":%s,"nonPayerMegaPortNsId":%s,"payerVlanId":0,"nonPayerVlanId":0,"speed":10}', a, b)
+  local round = math.floor(n / #ports) % 998  -- VLANs 100–4091: the fixtures hold 2–41 on the first port
+  local body = string.format('{"payerMegaPortNsId":%s,"nonPayerMegaPortNsId":%s,"payerVlanId":%d,"nonPayerVlanId":%d,"speed":10}',
+    a, b, 100 + 4 * round + tid, 102 + 4 * round + tid)
   return wrk.format("POST", "/secure/ecommerce/vxc/order",
     { ["Content-Type"] = "application/json", ["X-Auth-Token"] = token }, body)
 end

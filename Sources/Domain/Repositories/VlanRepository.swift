@@ -9,10 +9,23 @@ enum VlanRepository {
         Set(try db.query("SELECT vlan FROM vlan_assignments WHERE port_id = ? AND active = 1", portId) { $0.int(0) })
     }
 
-    /// The lowest free tagged VLAN on a port, or nil when all 4092 are taken.
-    static func lowestFree(_ db: SQLiteConnection, portId: Int64) throws -> Int? {
-        let used = try used(db, portId: portId)
-        return range.first { !used.contains($0) }
+    /// Whether a VLAN (or -1, untagged) is in use on a port: one probe of `vlan_unique_per_port`.
+    static func isUsed(_ db: SQLiteConnection, portId: Int64, vlan: Int) throws -> Bool {
+        try db.queryFirst("SELECT EXISTS (SELECT 1 FROM vlan_assignments WHERE port_id = ? AND active = 1 AND vlan = ?)",
+                          portId, vlan) { $0.int(0) } == 1
+    }
+
+    /// The lowest free tagged VLAN on a port at or above `from`, or nil when none is left. SQLite walks
+    /// `vlan_unique_per_port` from `from` to the first gap; nothing is copied out of the database.
+    static func lowestFree(_ db: SQLiteConnection, portId: Int64, from: Int = range.lowerBound) throws -> Int? {
+        guard from <= range.upperBound else { return nil }
+        return try db.queryFirst("""
+            SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM vlan_assignments WHERE port_id = ?1 AND active = 1 AND vlan = ?2) THEN ?2
+            ELSE (SELECT v.vlan + 1 FROM vlan_assignments v
+                  WHERE v.port_id = ?1 AND v.active = 1 AND v.vlan >= ?2 AND v.vlan < ?3
+                    AND NOT EXISTS (SELECT 1 FROM vlan_assignments w WHERE w.port_id = ?1 AND w.active = 1 AND w.vlan = v.vlan + 1)
+                  ORDER BY v.vlan LIMIT 1) END
+            """, portId, from, range.upperBound) { $0.optionalInt64(0).map(Int.init) } ?? nil
     }
 
     /// Up to `count` free VLANs nearest to `near`, for a conflict's `data.suggestions`.

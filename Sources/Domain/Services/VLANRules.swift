@@ -12,14 +12,15 @@ enum VLANRules {
     /// The VLAN to use on `portId`: the requested one when free, the lowest free for 0. A taken VLAN is
     /// a 409 naming the VLAN and port, with up to five free suggestions.
     static func resolve(_ db: SQLiteConnection, requested: Int, portId: Int64, field: String, avoiding: Int? = nil) throws -> Int {
-        let used = try VlanRepository.used(db, portId: portId).union(avoiding.map { [$0] } ?? [])
         if requested == 0 {
-            guard let free = VlanRepository.range.first(where: { !used.contains($0) }) else {
+            var free = try VlanRepository.lowestFree(db, portId: portId)
+            if let taken = free, taken == avoiding { free = try VlanRepository.lowestFree(db, portId: portId, from: taken + 1) }
+            guard let free else {
                 throw DomainError.conflict(code: "vlan_exhausted", message: "MEGAPORT service \(portId) has no free VLAN")
             }
             return free
         }
-        guard !used.contains(requested) else {
+        guard requested != avoiding, try !VlanRepository.isUsed(db, portId: portId, vlan: requested) else {
             throw DomainError.vlanUnavailable(field: field, vlan: requested, portId: portId,
                                               suggestions: try VlanRepository.suggestions(db, portId: portId, near: requested))
         }
