@@ -2,6 +2,8 @@
 -- The account-setup gate asks whether a company has any provisioned service: without this index it
 -- read every one of the company's services (89% of a port order's time at 20,000 services).
 CREATE INDEX services_company_status ON services(company_id, provisioning_status);
+-- It also serves every lookup by company alone, so the single-column index only cost writes.
+DROP INDEX services_company;
 
 -- The provisioning stage runs beside every write burst and asks for what is due. These partial
 -- indexes hold only the services in each waiting state, so "what is due" and "when is the next one

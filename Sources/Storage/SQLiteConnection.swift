@@ -25,6 +25,7 @@ public final class SQLiteConnection {
         if !readOnly {
             try exec("PRAGMA journal_mode = WAL")
             try exec("PRAGMA synchronous = FULL")
+            try exec("PRAGMA wal_autocheckpoint = 10000")
         }
         try exec("PRAGMA foreign_keys = ON")
         // 8 MiB of page cache per connection (the default is 2 MiB): index pages of a busy services

@@ -105,10 +105,7 @@ public actor AccountService {
         let stored = try db.queryFirst("SELECT phone, email FROM support_contacts WHERE company_id = ?", company.id) {
             ($0.optionalString(0), $0.optionalString(1))
         }
-        let provisioned = try db.queryFirst("""
-            SELECT count(*) FROM services WHERE company_id = ? AND provisioning_status IN ('CONFIGURED', 'LIVE')
-            """, company.id) { $0.int(0) } ?? 0
-        let rule = ContactPolicy.requirement(company, hasProvisionedServices: provisioned > 0)
+        let rule = ContactPolicy.requirement(company, hasProvisionedServices: try ServiceRepository.hasProvisioned(db, companyId: company.id))
         return SupportContacts(companyId: company.id, supportPhone: stored?.0, supportEmail: stored?.1,
                                accountManagerEmail: company.accountManagerEmail,
                                customerSuccessManagerEmail: company.customerSuccessManagerEmail, billingMarket: company.billingMarket,

@@ -42,6 +42,14 @@ enum ServiceRepository {
         try db.queryFirst(select + " WHERE s.id = ?", id, map: map)
     }
 
+    /// Whether a company has a service that is CONFIGURED or LIVE. `EXISTS` over services_company_status
+    /// (Schema/0003): one index probe, however many services the company has.
+    static func hasProvisioned(_ db: SQLiteConnection, companyId: Int64) throws -> Bool {
+        try db.queryFirst("""
+            SELECT EXISTS (SELECT 1 FROM services WHERE company_id = ? AND provisioning_status IN ('CONFIGURED', 'LIVE'))
+            """, companyId) { $0.int(0) } == 1
+    }
+
     /// The VXCs (either end) and IXs on a port that are not finished.
     static func children(_ db: SQLiteConnection, portId: Int64) throws -> [ServiceRecord] {
         try db.query(select + """

@@ -5,11 +5,7 @@ import Storage
 enum AccountGate {
     static func check(_ db: SQLiteConnection, _ company: Company) throws {
         guard company.accountType == .direct else { return }
-        // EXISTS over services_company_status: one index probe, however many services the company has.
-        let provisioned = try db.queryFirst("""
-            SELECT EXISTS (SELECT 1 FROM services WHERE company_id = ? AND provisioning_status IN ('CONFIGURED', 'LIVE'))
-            """, company.id) { $0.int(0) } ?? 0
-        guard provisioned == 0 else { return }
+        guard try !ServiceRepository.hasProvisioned(db, companyId: company.id) else { return }
         let contacts = try db.queryFirst("SELECT phone, email FROM support_contacts WHERE company_id = ?", company.id) {
             ($0.optionalString(0), $0.optionalString(1))
         }
