@@ -73,6 +73,8 @@ import Testing
         }
         let ids = responses.compactMap { $0.header("Trace-Id") }
         #expect(ids.count == 2 && ids[0] != ids[1], "trace ids are unique per request")
+        for id in ids { #expect(id.count == 16 && id.allSatisfy { "0123456789abcdef".contains($0) }, "16 lower-case hex digits: \(id)") }
+        #expect(ids.count == 2 && ids[0].prefix(8) == ids[1].prefix(8), "one process prefix, then the counter")
         await server.stop()
     }
 

@@ -13,9 +13,9 @@ struct HeadBuilder: Sendable {
 
     /// RFC 9112 §3: `method SP request-target SP HTTP-version`, single spaces, nothing else.
     mutating func parseRequestLine(_ line: ArraySlice<UInt8>, limits: ParserLimits) throws(HTTPParseError) {
-        let spaces = line.indices.filter { line[$0] == 0x20 }
-        guard spaces.count == 2, let first = spaces.first, let second = spaces.last,
-              first > line.startIndex, second > first + 1, second < line.endIndex - 1
+        guard let first = line.firstIndex(of: 0x20), let second = line.lastIndex(of: 0x20),
+              first > line.startIndex, second > first + 1, second < line.endIndex - 1,
+              !line[(first + 1)..<second].contains(0x20)
         else { throw .invalidRequestLine }
         version = try Self.parseVersion(line[(second + 1)...])
         let methodBytes = line[..<first]

@@ -15,12 +15,12 @@ final class TraceIDGenerator: Sendable {
     }
 
     func next() -> String {
-        let n = counter.wrappingAdd(1, ordering: .relaxed).newValue
-        return Self.hex(prefix) + Self.hex(n)
+        let value = UInt64(prefix) << 32 | UInt64(counter.wrappingAdd(1, ordering: .relaxed).newValue)
+        return String(unsafeUninitializedCapacity: 16) { out in
+            for index in 0..<16 { out[index] = Self.digits[Int(value >> (60 - 4 * UInt64(index)) & 0xF)] }
+            return 16
+        }
     }
 
-    private static func hex(_ value: UInt32) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 8 - digits.count) + digits
-    }
+    private static let digits = Array("0123456789abcdef".utf8)
 }
