@@ -77,6 +77,11 @@ import Testing
         #expect(again == 200, "the cancelled VXC's VLAN is free again")
         try await world.app.provisioning.advance()
         #expect(try await world.callJSON("GET", "/secure/technicalservice/\(vxc)", as: "admin@acme.example").1["provisioningStatus"] == "DECOMMISSIONED")
+        guard case .array(let children)? = try await world.callJSON("GET", "/secure/technicalservice/\(acme)", as: "admin@acme.example").1["associatedVxcs"] else {
+            Issue.record("the port lists its VXCs"); return
+        }
+        #expect(!children.contains { $0["id"] == .int(vxc) }, "a decommissioned VXC is no longer listed")
+        #expect(children.contains { $0["aEndVlan"] == 300 && $0["bEndId"] == .int(beta) }, "the new VXC is listed with its VLANs: \(children)")
 
         let (cascade, _) = try await world.callJSON("POST", "/secure/technicalservice/\(acme)/cancel?cascade=true", as: "admin@acme.example")
         #expect(cascade == 200)

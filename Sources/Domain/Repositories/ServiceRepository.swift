@@ -50,13 +50,14 @@ enum ServiceRepository {
             """, companyId) { $0.int(0) } == 1
     }
 
+    /// The condition on `services s` for a port's children (parameter ?1: the port's id).
+    static let childCondition = """
+        (s.a_end_service_id = ?1 OR s.b_end_service_id = ?1) AND s.provisioning_status NOT IN ('DECOMMISSIONED', 'FAILED')
+        """
+
     /// The VXCs (either end) and IXs on a port that are not finished.
     static func children(_ db: SQLiteConnection, portId: Int64) throws -> [ServiceRecord] {
-        try db.query(select + """
-             WHERE (s.a_end_service_id = ? OR s.b_end_service_id = ?)
-               AND s.provisioning_status NOT IN ('DECOMMISSIONED', 'FAILED')
-             ORDER BY s.id
-            """, portId, portId, map: map)
+        try db.query(select + " WHERE " + childCondition + " ORDER BY s.id", portId, map: map)
     }
 
     /// Sets a service's status, with the date column that goes with it.

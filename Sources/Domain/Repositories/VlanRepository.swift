@@ -56,6 +56,18 @@ enum VlanRepository {
         try db.execute("UPDATE vlan_assignments SET active = 0 WHERE service_id = ?", serviceId)
     }
 
+    /// The VLANs of every unfinished VXC and IX on a port (its `children`), by service, in one query.
+    static func vlansOfChildren(_ db: SQLiteConnection, portId: Int64) throws -> [Int64: [String: Int]] {
+        var out: [Int64: [String: Int]] = [:]
+        for (service, end, vlan) in try db.query("""
+            SELECT v.service_id, v.end_name, v.vlan FROM services s JOIN vlan_assignments v ON v.service_id = s.id
+            WHERE \(ServiceRepository.childCondition)
+            """, portId, map: { ($0.int64(0), $0.string(1), $0.int(2)) }) {
+            out[service, default: [:]][end] = vlan
+        }
+        return out
+    }
+
     /// The VLAN of each end of a service (`A`, `B`, `IX`), active or not.
     static func vlans(_ db: SQLiteConnection, serviceId: Int64) throws -> [String: Int] {
         var out: [String: Int] = [:]

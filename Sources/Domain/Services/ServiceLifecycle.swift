@@ -21,9 +21,11 @@ public actor ServiceLifecycle {
     }
 
     static func view(_ db: SQLiteConnection, _ service: ServiceRecord) throws -> ServiceView {
-        let children = service.productType.isPort
-            ? try ServiceRepository.children(db, portId: service.id).map { ServiceView.Child(service: $0, vlans: try VlanRepository.vlans(db, serviceId: $0.id)) }
-            : []
+        var children: [ServiceView.Child] = []
+        if service.productType.isPort {
+            let vlans = try VlanRepository.vlansOfChildren(db, portId: service.id)
+            children = try ServiceRepository.children(db, portId: service.id).map { ServiceView.Child(service: $0, vlans: vlans[$0.id] ?? [:]) }
+        }
         return ServiceView(service: service, vlans: try VlanRepository.vlans(db, serviceId: service.id),
                            approval: try ApprovalRepository.pending(db, serviceId: service.id),
                            aEnd: try service.aEndId.flatMap { try ServiceRepository.find(db, id: $0) },
