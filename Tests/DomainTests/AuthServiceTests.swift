@@ -74,7 +74,7 @@ import Testing
     @Test func deactivatedUsersCannotGetTokens() async throws {
         let w = try await world()
         defer { w.temp.remove() }
-        try await w.db.write { try $0.execute("UPDATE users SET active = 0") }
+        _ = try await w.db.write { try $0.execute("UPDATE users SET active = 0") }
         await #expect(throws: DomainError.self) { _ = try await w.auth.issueToken(email: "alice@acme.example") }
         await #expect(throws: DomainError.self) { _ = try await w.auth.login(email: "alice@acme.example", password: "s3cret-pass") }
     }
