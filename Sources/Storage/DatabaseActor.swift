@@ -65,7 +65,7 @@ public actor DatabaseActor {
         finishes.reserveCapacity(jobs.count)
         for (index, job) in jobs.enumerated() {
             do {
-                try connection.exec("SAVEPOINT write")
+                _ = try connection.execute("SAVEPOINT write")  // per job: prepared once, from the statement cache
                 let (failure, finish) = job.execute(connection)
                 if let failure, !connection.isInTransaction {
                     // Some errors (SQLITE_FULL, SQLITE_IOERR…) make SQLite roll back the whole transaction:
@@ -75,8 +75,8 @@ public actor DatabaseActor {
                     requeue(Array(jobs[(index + 1)...]))
                     return
                 }
-                if failure != nil { try connection.exec("ROLLBACK TO write") }
-                try connection.exec("RELEASE write")
+                if failure != nil { _ = try connection.execute("ROLLBACK TO write") }
+                _ = try connection.execute("RELEASE write")
                 finishes.append(finish)
             } catch {
                 job.fail(error)

@@ -19,18 +19,19 @@ enum PortRepository {
     /// Inserts a port, allocating a free interface in the same transaction. With no interface free the
     /// port waits in PROVISIONING with no resources (API.md §4) until capacity appears.
     /// - Parameter live: seeders create ports that are already LIVE.
-    static func insert(_ db: SQLiteConnection, _ port: NewPort, live: Bool = false, now: Int64) throws -> Int64 {
+    /// - Returns: the new id and the status the port got (PROVISIONING when it waits for an interface).
+    static func insert(_ db: SQLiteConnection, _ port: NewPort, live: Bool = false, now: Int64) throws -> (id: Int64, status: ProvisioningStatus) {
         let interface = try InterfaceRepository.freeInterface(db, locationId: port.locationId, speed: port.speed)
-        let status = interface == nil ? "PROVISIONING" : (live ? "LIVE" : "CONFIGURED")
+        let status: ProvisioningStatus = interface == nil ? .provisioning : (live ? .live : .configured)
         try db.execute("""
             INSERT INTO services (uid, product_type, name, company_id, provisioning_status, location_id, speed, interface_id,
                 marketplace_visibility, vxc_permitted, rack_id, optical_interface, customer_request_date, create_date,
                 created_by, provision_date, live_date)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)
-            """, Tokens.newUUID(), port.productType.rawValue, port.name, port.companyId, status, port.locationId, port.speed,
+            """, Tokens.newUUID(), port.productType.rawValue, port.name, port.companyId, status.rawValue, port.locationId, port.speed,
             interface, port.marketplaceVisible, port.rackId, port.opticalInterface, port.customerRequestDate, now,
-            port.createdBy, interface == nil ? nil : now, status == "LIVE" ? now : nil)
-        return db.lastInsertRowID
+            port.createdBy, interface == nil ? nil : now, status == .live ? now : nil)
+        return (db.lastInsertRowID, status)
     }
 
     /// The id of a company's port with that name.

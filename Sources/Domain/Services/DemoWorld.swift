@@ -78,7 +78,7 @@ public struct DemoWorld: Sendable {
                 if let id = try PortRepository.find(db, companyId: companyId, name: port.name) { return (port.name, id) }
                 let new = PortRepository.NewPort(companyId: companyId, name: port.name, locationId: port.location,
                                                   speed: port.speed, marketplaceVisible: port.marketplace)
-                let id = try PortRepository.insert(db, new, live: true, now: Now.millis())
+                let id = try PortRepository.insert(db, new, live: true, now: Now.millis()).id
                 return (port.name, id)
             }
         }

@@ -36,12 +36,14 @@ enum PortOrdering {
         port.opticalInterface = order.opticalInterface
         port.customerRequestDate = order.customerRequestDate
         port.createdBy = session.userId
-        let id = try PortRepository.insert(db, port, now: now)
-        guard let record = try ServiceRepository.find(db, id: id) else { throw DomainError.notFound("port \(id)") }
+        let (id, portStatus) = try PortRepository.insert(db, port, now: now)
         try AuditLog.record(db, userId: session.userId, companyId: company.id, entity: "service", entityId: id, action: "order",
                             detail: ["productType": .string(order.productType.rawValue), "speed": .int(order.speed),
-                                     "locationId": .int(order.locationId), "status": .string(record.status.rawValue)], now: now)
-        if let ix = order.ix { _ = try IXOrdering.insert(db, on: record, ix, session: session, now: now) }
-        return OrderReceipt(serviceId: id, name: record.name)
+                                     "locationId": .int(order.locationId), "status": .string(portStatus.rawValue)], now: now)
+        if let ix = order.ix {
+            guard let record = try ServiceRepository.find(db, id: id) else { throw DomainError.notFound("port \(id)") }
+            _ = try IXOrdering.insert(db, on: record, ix, session: session, now: now)
+        }
+        return OrderReceipt(serviceId: id, name: port.name)
     }
 }
