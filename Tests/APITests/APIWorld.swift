@@ -27,7 +27,7 @@ final class APIWorld: Sendable {
          relayPort: Int? = nil, busyTimeoutMillis: Int32 = 5000) async throws {
         temp = try TempDatabase()
         logPath = temp.directory + "/server.log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let fd = open(logPath, O_WRONLY | O_APPEND)
         app = try await Application(databasePath: temp.path, schemaDirectory: TempDatabase.schemaDirectory,
                                     provisioningDelayMillis: provisioningDelayMillis, approvalLifetimeMillis: approvalLifetimeMillis,

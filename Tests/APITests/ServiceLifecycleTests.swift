@@ -1,3 +1,4 @@
+import Foundation
 import JSON
 import TestSupport
 import Testing
@@ -108,5 +109,24 @@ import Testing
         }
         await restarted.stopBackgroundWork()
         #expect(status == "LIVE")
+    }
+
+    /// A backlog falling due at once is worked off in slices, so orders commit between them.
+    @Test func aBacklogGoesLiveInSlices() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        _ = try await world.app.db.write { conn in
+            try conn.exec("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
+                INSERT INTO services (uid, product_type, name, company_id, provisioning_status, location_id, speed, create_date, provision_date)
+                SELECT 'backlog-' || i, 'MEGAPORT', 'backlog ' || i, (SELECT min(id) FROM companies), 'CONFIGURED', 1, 1000, 0, 0 FROM n
+                """)
+        }
+        let live = { try await world.sql("SELECT count(*) FROM services WHERE name LIKE 'backlog %' AND provisioning_status = 'LIVE'") { $0.int(0) } }
+        let next = try await world.app.provisioning.advance()
+        #expect(try await live() == [100], "one slice of 100")
+        #expect(try #require(next) <= Int64(Date().timeIntervalSince1970 * 1000), "the rest is due at once")
+        try await world.app.provisioning.advance()
+        #expect(try await live() == [150])
     }
 }

@@ -53,7 +53,13 @@ public actor ProvisioningStage {
         }
     }
 
-    /// Performs every transition that is due. Returns when the next one falls due (epoch ms), if any.
+    /// Most transitions of each kind per call. The stage's write shares a group commit with orders, so a
+    /// backlog (thousands of services falling due together) is worked off in slices of this size, with
+    /// orders committed between them, instead of one long transaction that every order waits behind.
+    static let batch = 100
+
+    /// Performs the transitions that are due, up to `batch` of each kind. Returns when the next one falls
+    /// due (epoch ms; in the past when a slice was full), if any.
     /// Each question names its partial index (Schema/0003): SQLite would otherwise pick the status index
     /// and read every PROVISIONING port, and a missing index fails loudly instead of going slow.
     @discardableResult
@@ -64,8 +70,8 @@ public actor ProvisioningStage {
             let approvable = try conn.query("""
                 SELECT id, company_id FROM services INDEXED BY services_due_auto_approval
                 WHERE product_type = 'VXC' AND vxc_approval_status = 'PENDING_INTERNAL'
-                  AND provisioning_status = 'PROVISIONING' AND create_date <= ?
-                """, now - autoDelay) { ($0.int64(0), $0.int64(1)) }
+                  AND provisioning_status = 'PROVISIONING' AND create_date <= ? ORDER BY create_date LIMIT ?
+                """, now - autoDelay, Self.batch) { ($0.int64(0), $0.int64(1)) }
             for (id, company) in approvable {
                 try conn.execute("""
                     UPDATE services SET vxc_approval_status = 'APPROVED', non_payer_status = 'APPROVED',
@@ -77,7 +83,8 @@ public actor ProvisioningStage {
             }
             for (id, company) in try conn.query("""
                 SELECT id, company_id FROM services INDEXED BY services_due_live WHERE provisioning_status = 'CONFIGURED' AND provision_date <= ?
-                """, now - delay, map: { ($0.int64(0), $0.int64(1)) }) {
+                ORDER BY provision_date LIMIT ?
+                """, now - delay, Self.batch, map: { ($0.int64(0), $0.int64(1)) }) {
                 try ServiceRepository.setStatus(conn, id: id, .live, now: now)
                 try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "live", now: now)
                 try Notices.live(conn, serviceId: id, now: now)
@@ -85,8 +92,8 @@ public actor ProvisioningStage {
             try ApprovalService.expireDue(conn, now: now)
             for (id, company) in try conn.query("""
                 SELECT id, company_id FROM services INDEXED BY services_due_decommission
-                WHERE provisioning_status = 'CANCELLED' AND cancel_date <= ?
-                """, now - delay, map: { ($0.int64(0), $0.int64(1)) }) {
+                WHERE provisioning_status = 'CANCELLED' AND cancel_date <= ? ORDER BY cancel_date LIMIT ?
+                """, now - delay, Self.batch, map: { ($0.int64(0), $0.int64(1)) }) {
                 try ServiceRepository.setStatus(conn, id: id, .decommissioned, now: now)
                 try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "decommission", now: now)
             }
