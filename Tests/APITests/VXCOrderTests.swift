@@ -89,6 +89,31 @@ import Testing
         #expect(try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, b)).1["payerVlanId"] == 3, "a cancelled VXC's VLAN is free again")
     }
 
+    @Test func bothEndsOnOnePortGetTwoVLANsAndAFullPortSaysSo() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        let a = try #require(world.ports["The MEGAPORT at Global Switch"]), b = try #require(world.ports["Beta Cloud Sydney (Equinix SY1)"])
+        let (status, hairpin) = try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, a))
+        #expect(status == 200 && hairpin["payerVlanId"] == 2 && hairpin["nonPayerVlanId"] == 3, "0 on both ends of one port: two VLANs")
+        let (same, clash) = try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, a, aVlan: 500, bVlan: 500))
+        #expect(same == 409 && clash["data"]?["code"] == "vlan_unavailable", "one VLAN cannot serve both ends of one port")
+        // Every other tagged VLAN of the port taken (4–4093), as 4,090 VXCs would take them.
+        _ = try await world.app.db.write { conn in
+            try conn.exec("""
+                WITH RECURSIVE v(n) AS (SELECT 4 UNION ALL SELECT n + 1 FROM v WHERE n < 4093)
+                INSERT INTO services (uid, product_type, name, company_id, provisioning_status, a_end_service_id, b_end_service_id, rate_limit, create_date)
+                SELECT 'fill-' || n, 'VXC', 'fill ' || n, (SELECT company_id FROM services WHERE id = \(a)), 'LIVE', \(a), \(b), 1, 0 FROM v;
+                INSERT INTO vlan_assignments (port_id, service_id, end_name, vlan)
+                SELECT \(a), id, 'A', CAST(substr(uid, 6) AS INTEGER) FROM services WHERE uid LIKE 'fill-%';
+                """)
+        }
+        let (full, body) = try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, b))
+        #expect(full == 409 && body["data"]?["code"] == "vlan_exhausted", "\(body)")
+        #expect(body["message"] == .string("MEGAPORT service \(a) has no free VLAN"))
+        let (taken, named) = try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, b, aVlan: 4093))
+        #expect(taken == 409 && named["data"]?["suggestions"] == [], "no free VLAN to suggest")
+    }
+
     @Test func speedsReadinessPermissionAndReachAreChecked() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }

@@ -22,7 +22,7 @@ import Testing
         defer { temp.remove() }
         let db = try await temp.open()
         for n in 1...20 {
-            try await db.write { conn in
+            _ = try await db.write { conn in
                 try conn.execute("INSERT INTO companies (uid, trading_name, account_type, create_date) VALUES (?, ?, 'DIRECT', 1)", "u\(n)", "C\(n)")
             }
             #expect(try await db.read { try $0.queryFirst("SELECT count(*) FROM companies") { $0.int(0) } } == n)
@@ -34,7 +34,7 @@ import Testing
         defer { temp.remove() }
         let db = try await temp.open()
         let hostile = "Robert'); DROP TABLE companies;--"
-        try await db.write { conn in
+        _ = try await db.write { conn in
             try conn.execute("INSERT INTO companies (uid, trading_name, account_type, create_date) VALUES (?, ?, 'DIRECT', 1)", "u", hostile)
         }
         #expect(try await db.read { try $0.queryFirst("SELECT trading_name FROM companies") { $0.string(0) } } == hostile)
@@ -45,7 +45,7 @@ import Testing
         defer { temp.remove() }
         let db = try await temp.open()
         do {
-            try await db.write { conn in
+            _ = try await db.write { conn in
                 try conn.execute("INSERT INTO users (uid, company_id, email, position, password_hash, create_date) VALUES (?, 1, ?, 'Read Only', ?, 1)",
                                  "u", "a@b.c", "secret-hash-value")
             }

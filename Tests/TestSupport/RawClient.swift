@@ -15,13 +15,7 @@ public final class RawClient: Sendable {
         guard fd >= 0 else { throw ClientError.failed("socket") }
         var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let rc = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        let rc = Loopback.withAddress(port: port) { connect(fd, $0, $1) }
         // A throw from here runs `deinit` (every property is set), which closes the socket exactly once.
         guard rc == 0 else { throw ClientError.failed("connect") }
     }
@@ -100,5 +94,19 @@ public final class RawClient: Sendable {
         var byte: UInt8 = 0
         let n = recv(fd, &byte, 1, 0)
         return n == 0 || (n < 0 && errno == ECONNRESET)
+    }
+}
+
+/// `127.0.0.1:port` for the test peers' socket calls (`connect`, `bind`), built in one place.
+public enum Loopback {
+    /// Runs `call` (e.g. `connect` or `bind`) with the address of `127.0.0.1:port` and its length.
+    public static func withAddress(port: Int, _ call: (UnsafePointer<sockaddr>, socklen_t) -> Int32) -> Int32 {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { call($0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
     }
 }

@@ -49,9 +49,10 @@ extension ApprovalRepository {
         return try db.queryFirst("SELECT \(columns) FROM approvals WHERE uid = ?", idOrUid.lowercased(), map: map)
     }
 
-    /// Pending approvals whose time is up.
-    static func due(_ db: SQLiteConnection, now: Int64) throws -> [Approval] {
-        try db.query("SELECT \(columns) FROM approvals WHERE status = 'PENDING' AND expiry_date <= ? ORDER BY id", now, map: map)
+    /// Pending approvals whose time is up, the longest overdue first, at most `limit`.
+    static func due(_ db: SQLiteConnection, now: Int64, limit: Int) throws -> [Approval] {
+        try db.query("SELECT \(columns) FROM approvals WHERE status = 'PENDING' AND expiry_date <= ? ORDER BY expiry_date, id LIMIT ?",
+                     now, limit, map: map)
     }
 
     /// Records a decision.

@@ -51,8 +51,9 @@ extension ApprovalService {
         try Notices.expired(db, approval: approval, now: now)
     }
 
-    /// Expires every pending request past its expiry date (called by the provisioning stage).
-    static func expireDue(_ db: SQLiteConnection, now: Int64) throws {
-        for approval in try ApprovalRepository.due(db, now: now) { try expire(db, approval, now: now) }
+    /// Expires up to `limit` pending requests past their expiry date (called by the provisioning stage,
+    /// which comes back at once while more are due).
+    static func expireDue(_ db: SQLiteConnection, now: Int64, limit: Int) throws {
+        for approval in try ApprovalRepository.due(db, now: now, limit: limit) { try expire(db, approval, now: now) }
     }
 }

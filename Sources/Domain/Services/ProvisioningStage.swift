@@ -68,17 +68,16 @@ public actor ProvisioningStage {
         return try await db.write { conn in
             let now = Now.millis()
             let approvable = try conn.query("""
-                SELECT id, company_id FROM services INDEXED BY services_due_auto_approval
+                SELECT id, company_id, rate_limit FROM services INDEXED BY services_due_auto_approval
                 WHERE product_type = 'VXC' AND vxc_approval_status = 'PENDING_INTERNAL'
                   AND provisioning_status = 'PROVISIONING' AND create_date <= ? ORDER BY create_date LIMIT ?
-                """, now - autoDelay, Self.batch) { ($0.int64(0), $0.int64(1)) }
-            for (id, company) in approvable {
+                """, now - autoDelay, Self.batch) { ($0.int64(0), $0.int64(1), $0.int(2)) }
+            for (id, company, speed) in approvable {
                 try conn.execute("""
                     UPDATE services SET vxc_approval_status = 'APPROVED', non_payer_status = 'APPROVED',
                         provisioning_status = 'CONFIGURED', provision_date = ? WHERE id = ?
                     """, now, id)
                 try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "auto_approve", now: now)
-                let speed = try conn.queryFirst("SELECT rate_limit FROM services WHERE id = ?", id) { $0.int(0) } ?? 0
                 try Notices.decided(conn, serviceId: id, kind: .new, speed: speed, newSpeed: nil, accepted: true, reason: nil, now: now)
             }
             for (id, company) in try conn.query("""
@@ -89,7 +88,7 @@ public actor ProvisioningStage {
                 try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "live", now: now)
                 try Notices.live(conn, serviceId: id, now: now)
             }
-            try ApprovalService.expireDue(conn, now: now)
+            try ApprovalService.expireDue(conn, now: now, limit: Self.batch)
             for (id, company) in try conn.query("""
                 SELECT id, company_id FROM services INDEXED BY services_due_decommission
                 WHERE provisioning_status = 'CANCELLED' AND cancel_date <= ? ORDER BY cancel_date LIMIT ?
