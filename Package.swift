@@ -23,22 +23,28 @@ let package = Package(
         // An SMTP client (RFC 5321) for the mail worker.
         .target(name: "SMTP", swiftSettings: strict),
 
-        // Persistence and the product's rules.
-        .target(name: "Storage", dependencies: ["CSQLite"], swiftSettings: strict),
-        .target(name: "Domain", dependencies: ["Storage", "CCrypto", "JSON", "SMTP"], swiftSettings: strict),
+        // Storage: engine-neutral connection, reader and writer protocols and errors; SQLite implements them.
+        .target(name: "Storage", swiftSettings: strict),
+        .target(name: "SQLiteStorage", dependencies: ["Storage", "CSQLite"], swiftSettings: strict),
+
+        // The product's vocabulary (records, errors, ids), the repositories that hold every SQL
+        // statement, and the product's rules over them.
+        .target(name: "Model", dependencies: ["CCrypto"], swiftSettings: strict),
+        .target(name: "Persistence", dependencies: ["Model", "Storage", "JSON"], swiftSettings: strict),
+        .target(name: "Domain", dependencies: ["Model", "Persistence", "Storage", "CCrypto", "JSON", "SMTP"], swiftSettings: strict),
 
         // Where HTTP meets the domain, and the composition root.
         .target(name: "API", dependencies: ["HTTPServer", "Domain", "JSON"], swiftSettings: strict),
-        .executableTarget(name: "App", dependencies: ["API"], swiftSettings: strict),
+        .executableTarget(name: "App", dependencies: ["API", "SQLiteStorage"], swiftSettings: strict),
 
         // Test support shared by the test targets: the conformance catalogue, a raw socket client, temp databases.
-        .target(name: "TestSupport", dependencies: ["HTTPCore", "Storage"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["HTTPCore", "Storage", "SQLiteStorage"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "DomainTests", dependencies: ["Domain", "Storage", "JSON", "TestSupport"], swiftSettings: strict),
-        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Domain", "Storage", "JSON", "TestSupport"],
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "SQLiteStorage", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "DomainTests", dependencies: ["Domain", "Model", "Persistence", "Storage", "SQLiteStorage", "JSON", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "APITests", dependencies: ["API", "HTTPServer", "Domain", "Model", "Persistence", "Storage", "SQLiteStorage", "JSON", "TestSupport"],
                     swiftSettings: strict),
         .testTarget(name: "AppTests", dependencies: ["JSON", "TestSupport"], swiftSettings: strict),
     ]

@@ -2,12 +2,13 @@ import Domain
 import HTTPCore
 import HTTPServer
 import JSON
-import Storage
 
 /// The application: the database, the domain services and the HTTP responder built over them.
 public final class Application: Sendable {
     /// The database.
-    public let db: Database
+    public let db: any DatabaseWriter
+    /// Health and gauges for operators.
+    public let operations: OperationsService
     /// Authentication and tokens.
     public let auth: AuthService
     /// Operator commands.
@@ -37,17 +38,13 @@ public final class Application: Sendable {
     /// Structured logs.
     public let log: LogWriter
 
-    /// Opens and migrates the database and builds the services.
-    /// - Parameters:
-    ///   - provisioningDelayMillis: how long services stay CONFIGURED before LIVE (0 in tests).
-    ///   - approvalLifetimeMillis: how long a connection request waits for a decision (60 days).
-    ///   - mail: the SMTP relay; without one, emails wait in the outbox.
-    ///   - busyTimeoutMillis: how long a write waits for the database lock before 503.
-    public init(databasePath: String, schemaDirectory: String, tokenLifetimeMillis: Int64 = 24 * 3_600_000,
-                provisioningDelayMillis: Int64 = 3000, approvalLifetimeMillis: Int64 = 60 * 86_400_000,
-                mail: MailWorker.Configuration? = nil, busyTimeoutMillis: Int32 = 5000, log: LogWriter = LogWriter()) async throws {
-        db = try await Database.open(path: databasePath, schemaDirectory: schemaDirectory, busyTimeoutMilliseconds: busyTimeoutMillis)
-        auth = AuthService(db: db, tokenLifetime: tokenLifetimeMillis)
+    /// Builds the services over the configuration's database.
+    public init(_ configuration: ApplicationConfiguration) {
+        db = configuration.database
+        let provisioningDelayMillis = configuration.provisioningDelayMillis
+        let approvalLifetimeMillis = configuration.approvalLifetimeMillis
+        operations = OperationsService(db: db)
+        auth = AuthService(db: db, tokenLifetime: configuration.tokenLifetimeMillis)
         admin = AdminService(db: db)
         locations = LocationService(db: db)
         provisioning = ProvisioningStage(db: db, delayMillis: provisioningDelayMillis)
@@ -59,8 +56,8 @@ public final class Application: Sendable {
         marketplace = MarketplaceService(db: db)
         serviceKeys = ServiceKeyService(db: db)
         let database = db
-        self.mail = mail.map { MailWorker(db: database, configuration: $0) }
-        self.log = log
+        mail = configuration.mail.map { MailWorker(db: database, configuration: $0) }
+        log = configuration.log
     }
 
     /// Starts the background stages (the server runs them; one-shot commands do not).

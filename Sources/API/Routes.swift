@@ -7,7 +7,7 @@ enum Routes {
     static func build(_ app: Application) -> Router {
         var router = Router()
         let auth = app.auth
-        let health = HealthController(db: app.db)
+        let health = HealthController(operations: app.operations)
         let locations = LocationController(service: app.locations)
         let sessions = SessionController(auth: auth)
         let orders = OrderController(orders: app.orders)
@@ -19,10 +19,10 @@ enum Routes {
         let keys = ServiceKeyController(keys: app.serviceKeys)
 
         router.on(.get, "/health") { request, _ in await health.health(request) }
-        let metrics = app.metrics, db = app.db
+        let metrics = app.metrics, operations = app.operations
         router.on(.get, "/metrics") { _, _ in
             HTTPResponse(status: .ok, headers: HTTPHeaders([("Content-Type", "text/plain; version=0.0.4; charset=utf-8")]),
-                         body: Array(try await metrics.render(db).utf8))
+                         body: Array(try await metrics.render(operations).utf8))
         }
         router.on(.get, "/openapi.json") { _, _ in .json(.ok, OpenAPIDocument.bytes) }
 

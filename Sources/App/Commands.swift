@@ -2,16 +2,20 @@ import API
 import Domain
 import Foundation
 import JSON
+import SQLiteStorage
 
 /// The commands of API.md §2, each printing exactly what the table says.
 enum Commands {
     static func open(_ common: CommonConfiguration, serve: ServeConfiguration? = nil) async throws -> Application {
         try common.prepareDatabaseDirectory()
-        return try await Application(databasePath: common.databasePath, schemaDirectory: common.schemaDirectory,
-                                     tokenLifetimeMillis: Int64(serve?.tokenLifetimeHours ?? 24) * 3_600_000,
-                                     provisioningDelayMillis: Int64(serve?.provisioningDelayMillis ?? 3000),
-                                     approvalLifetimeMillis: Int64(serve?.approvalLifetimeDays ?? 60) * 86_400_000,
-                                     mail: serve?.mail, log: LogWriter(level: common.logLevel))
+        let database = try await SQLiteDatabase.open(path: common.databasePath, schemaDirectory: common.schemaDirectory)
+        var configuration = ApplicationConfiguration(database: database)
+        configuration.tokenLifetimeMillis = Int64(serve?.tokenLifetimeHours ?? 24) * 3_600_000
+        configuration.provisioningDelayMillis = Int64(serve?.provisioningDelayMillis ?? 3000)
+        configuration.approvalLifetimeMillis = Int64(serve?.approvalLifetimeDays ?? 60) * 86_400_000
+        configuration.mail = serve?.mail
+        configuration.log = LogWriter(level: common.logLevel)
+        return Application(configuration)
     }
 
     /// `admin create-company …` → the new id.

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import HTTPServer
 import JSON
+import SQLiteStorage
 import Storage
 import TestSupport
 
@@ -10,6 +11,8 @@ import TestSupport
 /// on `127.0.0.1:0`, and its log written to a file the tests can read.
 final class APIWorld: Sendable {
     let temp: TempDatabase
+    /// The SQLite database under the application, for tests that reach past the API.
+    let db: SQLiteDatabase
     let app: Application
     let server: Server
     let tokens: [String: String]
@@ -29,10 +32,14 @@ final class APIWorld: Sendable {
         logPath = temp.directory + "/server.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let fd = open(logPath, O_WRONLY | O_APPEND)
-        app = try await Application(databasePath: temp.path, schemaDirectory: TempDatabase.schemaDirectory,
-                                    provisioningDelayMillis: provisioningDelayMillis, approvalLifetimeMillis: approvalLifetimeMillis,
-                                    mail: relayPort.map(Self.mailConfiguration), busyTimeoutMillis: busyTimeoutMillis,
-                                    log: LogWriter(level: .info, fd: fd))
+        db = try await SQLiteDatabase.open(path: temp.path, schemaDirectory: TempDatabase.schemaDirectory,
+                                           busyTimeoutMilliseconds: busyTimeoutMillis)
+        var configuration = ApplicationConfiguration(database: db)
+        configuration.provisioningDelayMillis = provisioningDelayMillis
+        configuration.approvalLifetimeMillis = approvalLifetimeMillis
+        configuration.mail = relayPort.map(Self.mailConfiguration)
+        configuration.log = LogWriter(level: .info, fd: fd)
+        app = Application(configuration)
         if startProvisioning { await app.startBackgroundWork() }
         let seeded = try JSONParser.parse(try await app.seedDemo())
         var tokens: [String: String] = [:]
@@ -48,9 +55,9 @@ final class APIWorld: Sendable {
         }
         companies = ids("companies")
         ports = ids("ports")
-        var configuration = ServerConfiguration()
-        configuration.port = 0
-        server = try app.makeServer(configuration)
+        var serverConfiguration = ServerConfiguration()
+        serverConfiguration.port = 0
+        server = try app.makeServer(serverConfiguration)
         let server = self.server
         Task.detached { await server.run() }
     }
@@ -90,14 +97,17 @@ final class APIWorld: Sendable {
     }
 
     /// Runs a read against the database (checks that responses cannot show).
-    func sql<T: Sendable>(_ query: String, _ map: @escaping @Sendable (Row) -> T) async throws -> [T] {
-        try await app.db.read { try $0.query(query, map: map) }
+    func sql<T: Sendable>(_ query: String, _ map: @escaping @Sendable (any DatabaseRow) -> T) async throws -> [T] {
+        try await db.read { try $0.query(query, map: map) }
     }
 
     /// A second application over the same database file, as a restarted process would open it.
     static func reopen(_ world: APIWorld, relayPort: Int? = nil) async throws -> Application {
-        try await Application(databasePath: world.temp.path, schemaDirectory: TempDatabase.schemaDirectory,
-                              provisioningDelayMillis: 0, mail: relayPort.map(mailConfiguration), log: LogWriter(level: .error, fd: 2))
+        var configuration = ApplicationConfiguration(database: try await world.temp.open())
+        configuration.provisioningDelayMillis = 0
+        configuration.mail = relayPort.map(mailConfiguration)
+        configuration.log = LogWriter(level: .error, fd: 2)
+        return Application(configuration)
     }
 
     /// A mail worker for the test relay: quick polls and retries.

@@ -115,7 +115,7 @@ import Testing
     @Test func aBacklogGoesLiveInSlices() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }
-        _ = try await world.app.db.write { conn in
+        _ = try await world.db.writer.write { conn in
             try conn.exec("""
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
                 INSERT INTO services (uid, product_type, name, company_id, provisioning_status, location_id, speed, create_date, provision_date)

@@ -98,7 +98,7 @@ import Testing
         let (same, clash) = try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, a, aVlan: 500, bVlan: 500))
         #expect(same == 409 && clash["data"]?["code"] == "vlan_unavailable", "one VLAN cannot serve both ends of one port")
         // Every other tagged VLAN of the port taken (4–4093), as 4,090 VXCs would take them.
-        _ = try await world.app.db.write { conn in
+        _ = try await world.db.writer.write { conn in
             try conn.exec("""
                 WITH RECURSIVE v(n) AS (SELECT 4 UNION ALL SELECT n + 1 FROM v WHERE n < 4093)
                 INSERT INTO services (uid, product_type, name, company_id, provisioning_status, a_end_service_id, b_end_service_id, rate_limit, create_date)

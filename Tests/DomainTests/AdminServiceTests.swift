@@ -1,10 +1,12 @@
 import Domain
+import Persistence
+import SQLiteStorage
 import Storage
 import TestSupport
 import Testing
 
 @Suite struct AdminServiceTests {
-    func withAdmin(_ body: (AdminService, Database) async throws -> Void) async throws {
+    func withAdmin(_ body: (AdminService, SQLiteDatabase) async throws -> Void) async throws {
         let temp = try TempDatabase()
         defer { temp.remove() }
         let db = try await temp.open()

@@ -1,4 +1,5 @@
 import Domain
+import SQLiteStorage
 import Storage
 import TestSupport
 import Testing
@@ -6,7 +7,7 @@ import Testing
 @Suite struct AuthServiceTests {
     struct World {
         let temp: TempDatabase
-        let db: Database
+        let db: SQLiteDatabase
         let admin: AdminService
         let auth: AuthService
         let userId: Int64

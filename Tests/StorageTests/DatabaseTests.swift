@@ -1,3 +1,4 @@
+import SQLiteStorage
 import Storage
 import TestSupport
 import Testing
@@ -49,7 +50,7 @@ import Testing
                 try conn.execute("INSERT INTO users (uid, company_id, email, position, password_hash, create_date) VALUES (?, 1, ?, 'Read Only', ?, 1)",
                                  "u", "a@b.c", "secret-hash-value")
             }
-        } catch let error as SQLiteError {
+        } catch let error as StorageError {
             #expect(error.description.contains("INSERT INTO users"))
             #expect(!error.description.contains("secret-hash-value"))
         }

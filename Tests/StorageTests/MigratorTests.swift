@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteStorage
 import Storage
 import TestSupport
 import Testing
@@ -35,7 +36,7 @@ import Testing
         try "CREATE TABLE a (x INTEGER) STRICT;".write(toFile: schema + "/0001_a.sql", atomically: true, encoding: .utf8)
         try "CREATE TABLE b (y INTEGER) STRICT; INSERT INTO nowhere VALUES (1);"
             .write(toFile: schema + "/0002_b.sql", atomically: true, encoding: .utf8)
-        await #expect(throws: SQLiteError.self) { _ = try await Database.open(path: temp.path, schemaDirectory: schema) }
+        await #expect(throws: SQLiteError.self) { _ = try await SQLiteDatabase.open(path: temp.path, schemaDirectory: schema) }
         let conn = try SQLiteConnection(path: temp.path)
         #expect(try conn.queryFirst("PRAGMA user_version") { $0.int(0) } == 1, "0001 applied, 0002 rolled back whole")
         #expect(try conn.queryFirst("SELECT count(*) FROM sqlite_master WHERE name = 'b'") { $0.int(0) } == 0)

@@ -1,5 +1,5 @@
 import Foundation
-import Storage
+import SQLiteStorage
 
 /// A real SQLite file in a fresh temporary directory, migrated with the project's `Schema/`.
 public struct TempDatabase: Sendable {
@@ -16,7 +16,7 @@ public struct TempDatabase: Sendable {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Schema").path
 
-    public func open() async throws -> Database { try await Database.open(path: path, schemaDirectory: Self.schemaDirectory) }
+    public func open() async throws -> SQLiteDatabase { try await SQLiteDatabase.open(path: path, schemaDirectory: Self.schemaDirectory) }
 
     public func remove() { try? FileManager.default.removeItem(atPath: directory) }
 }

@@ -2,9 +2,8 @@ import Domain
 import HTTPCore
 import HTTPServer
 import JSON
-import Storage
 
-/// The one place where errors become HTTP: domain errors, SQLite failures and malformed JSON map to
+/// The one place where errors become HTTP: domain errors, storage failures and malformed JSON map to
 /// statuses and codes here, and `render` writes every error envelope (handlers and the server's own
 /// 400/404/405/408/413… alike).
 public enum ErrorMapping {
@@ -13,7 +12,7 @@ public enum ErrorMapping {
         switch error {
         case let error as HTTPError: return error
         case let error as DomainError: return map(error)
-        case let error as SQLiteError: return map(error)
+        case let error as StorageError: return map(error)
         case let error as JSONParser.Failure:
             return HTTPError(.badRequest, code: "malformed_json", message: "request body is not valid JSON: \(error)")
         default:
@@ -56,19 +55,19 @@ public enum ErrorMapping {
         }
     }
 
-    static func map(_ error: SQLiteError) -> HTTPError {
+    static func map(_ error: StorageError) -> HTTPError {
         let retry = HTTPHeaders([("Retry-After", "1")])
-        switch error.code {
-        case .busy, .locked:
+        switch error.kind {
+        case .busy, .serialization:
             return HTTPError(.serviceUnavailable, code: "database_busy", message: "the database is busy; retry shortly", headers: retry)
         case .full:
             return HTTPError(.serviceUnavailable, code: "storage_full", message: "storage is full; nothing was changed", headers: retry)
-        case .readonly, .ioerr, .cantopen:
+        case .readOnly, .unavailable:
             return HTTPError(.serviceUnavailable, code: "storage_unavailable", message: "storage is unavailable; nothing was changed",
                              headers: retry)
         case .constraint:
             return HTTPError(.conflict, code: "conflict", message: "the request conflicts with existing data")
-        default:
+        case .other:
             return HTTPError(.internalServerError, code: "internal_error", message: "internal error; quote the trace id")
         }
     }

@@ -1,6 +1,5 @@
 import Domain
 import HTTPServer
-import Storage
 import Synchronization
 
 /// Counters the server updates per request and renders as Prometheus text at `/metrics`.
@@ -30,23 +29,11 @@ final class Metrics: Sendable {
     }
 
     /// The exposition text, with gauges read from the database now.
-    func render(_ db: Database) async throws -> String {
+    func render(_ operations: OperationsService) async throws -> String {
         let (requests, latency) = state.withLock { ($0.requests, $0.latency) }
         let open = connections.withLock { $0 }?() ?? 0
-        let commits = await db.writer.transactionDurations
         let now = Now.millis()
-        let gauges = try await db.read { conn in
-            let outbox = try conn.queryFirst("""
-                SELECT count(*) FILTER (WHERE state = 'PENDING'), count(*) FILTER (WHERE state = 'FAILED'),
-                       min(create_date) FILTER (WHERE state = 'PENDING') FROM outbox
-                """) { ($0.int(0), $0.int(1), $0.optionalInt64(2)) } ?? (0, 0, nil)
-            let queue = try conn.query("""
-                SELECT 'PROVISIONING', count(*) FROM services WHERE provisioning_status = 'PROVISIONING'
-                UNION ALL SELECT 'CONFIGURED', count(*) FROM services WHERE provisioning_status = 'CONFIGURED'
-                UNION ALL SELECT 'PENDING_APPROVAL', count(*) FROM approvals WHERE status = 'PENDING'
-                """) { ($0.string(0), $0.int(1)) }
-            return (outbox, queue)
-        }
+        let gauges = try await operations.gauges()
         var lines = [
             "# HELP megaport_http_requests_total Requests answered, by method, route template and status.",
             "# TYPE megaport_http_requests_total counter",
@@ -60,16 +47,17 @@ final class Metrics: Sendable {
         lines += ["# HELP megaport_open_connections Client connections open now.", "# TYPE megaport_open_connections gauge",
                   "megaport_open_connections \(open)",
                   "# HELP megaport_outbox_messages Emails in the outbox by state.", "# TYPE megaport_outbox_messages gauge",
-                  "megaport_outbox_messages{state=\"PENDING\"} \(gauges.0.0)", "megaport_outbox_messages{state=\"FAILED\"} \(gauges.0.1)",
+                  "megaport_outbox_messages{state=\"PENDING\"} \(gauges.outboxPending)", "megaport_outbox_messages{state=\"FAILED\"} \(gauges.outboxFailed)",
                   "# HELP megaport_outbox_oldest_pending_age_seconds Age of the oldest undelivered email (0 when none).",
                   "# TYPE megaport_outbox_oldest_pending_age_seconds gauge",
-                  "megaport_outbox_oldest_pending_age_seconds \(Double(gauges.0.2.map { now - $0 } ?? 0) / 1000)",
+                  "megaport_outbox_oldest_pending_age_seconds \(Double(gauges.oldestPendingEmail.map { now - $0 } ?? 0) / 1000)",
                   "# HELP megaport_provisioning_queue Services waiting for capacity or LIVE, and pending approvals.",
                   "# TYPE megaport_provisioning_queue gauge"]
-        lines += gauges.1.map { "megaport_provisioning_queue{state=\"\($0.0)\"} \($0.1)" }
+        lines += [("PROVISIONING", gauges.provisioning), ("CONFIGURED", gauges.configured), ("PENDING_APPROVAL", gauges.pendingApprovals)]
+            .map { "megaport_provisioning_queue{state=\"\($0.0)\"} \($0.1)" }
         lines += ["# HELP megaport_db_commit_duration_seconds Write transactions, BEGIN to COMMIT.",
                   "# TYPE megaport_db_commit_duration_seconds histogram"]
-        lines += commits.lines("megaport_db_commit_duration_seconds")
+        lines += gauges.commitDurations.lines("megaport_db_commit_duration_seconds")
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -1,4 +1,6 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// What `PUT /secure/company/users/{id}` may change.
@@ -22,7 +24,7 @@ extension AccountService {
         try await db.read { conn in
             let company = try Self.company(conn, companyId ?? session.companyId, session)
             try AccessPolicy.require(session, .manageAccount)
-            return try conn.query("SELECT \(UserRepository.columns) FROM users WHERE company_id = ? ORDER BY id", company.id, map: UserRepository.map)
+            return try UserRepository.list(conn, companyId: company.id)
         }
     }
 
@@ -34,7 +36,8 @@ extension AccountService {
         }
         let admin = AdminService(db: db)
         let id = try await admin.createUser(new)
-        return try await db.read { try $0.queryFirst("SELECT \(UserRepository.columns) FROM users WHERE id = ?", id, map: UserRepository.map)! }
+        guard let user = try await db.read({ try UserRepository.find($0, id: id) }) else { throw DomainError.notFound("user \(id) not found") }
+        return user
     }
 
     /// `PUT /secure/company/users/{id}` (Company Admins): position, active, names. A deactivated user's
@@ -43,7 +46,7 @@ extension AccountService {
         if let first = changes.firstName { try Validation.require(first, field: "firstName", maxLength: 100) }
         if let last = changes.lastName { try Validation.require(last, field: "lastName", maxLength: 100) }
         let updated = try await db.write { conn in
-            guard let user = try conn.queryFirst("SELECT \(UserRepository.columns) FROM users WHERE id = ?", userId, map: UserRepository.map),
+            guard let user = try UserRepository.find(conn, id: userId),
                   let company = try CompanyRepository.find(conn, id: user.companyId), AccessPolicy.canSee(session, company) else {
                 throw DomainError.notFound("user \(userId) not found")
             }
@@ -51,26 +54,22 @@ extension AccountService {
             let losesAdmin = user.position == .companyAdmin && user.active
                 && ((changes.position.map { $0 != .companyAdmin } ?? false) || changes.active == false)
             if losesAdmin {
-                let admins = try conn.queryFirst("SELECT count(*) FROM users WHERE company_id = ? AND position = 'Company Admin' AND active = 1",
-                                                 company.id) { $0.int(0) } ?? 0
-                guard admins > 1 else {
+                guard try UserRepository.activeAdminCount(conn, companyId: company.id) > 1 else {
                     throw DomainError.conflict(code: "last_company_admin", message: "\(company.tradingName) needs at least one active Company Admin")
                 }
             }
             let now = Now.millis()
-            try conn.execute("""
-                UPDATE users SET position = coalesce(?, position), active = coalesce(?, active),
-                    first_name = coalesce(?, first_name), last_name = coalesce(?, last_name) WHERE id = ?
-                """, changes.position?.rawValue, changes.active, changes.firstName, changes.lastName, userId)
-            if changes.active == false {
-                try conn.execute("UPDATE tokens SET revoked_date = ? WHERE user_id = ? AND revoked_date IS NULL", now, userId)
-            }
+            try UserRepository.update(conn, id: userId, position: changes.position, active: changes.active,
+                                      firstName: changes.firstName, lastName: changes.lastName)
+            if changes.active == false { try TokenRepository.revokeAll(conn, userId: userId, now: now) }
             var detail = JSONObject()
             if let position = changes.position { detail["position"] = .string(position.rawValue) }
             if let active = changes.active { detail["active"] = .bool(active) }
             try AuditLog.record(conn, userId: session.userId, companyId: company.id, entity: "user", entityId: userId, action: "update",
                                 detail: detail, now: now)
-            return try conn.queryFirst("SELECT \(UserRepository.columns) FROM users WHERE id = ?", userId, map: UserRepository.map)!
+            return User(id: user.id, uid: user.uid, companyId: user.companyId, firstName: changes.firstName ?? user.firstName,
+                        lastName: changes.lastName ?? user.lastName, email: user.email, position: changes.position ?? user.position,
+                        active: changes.active ?? user.active, createDate: user.createDate)
         }
         auth.forget(userId: userId)  // cached sessions carry the position and the active flag
         return updated

@@ -1,12 +1,14 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// Company accounts (API.md §2, §9): support contacts, billing market, users.
 public actor AccountService {
-    let db: Database
+    let db: any DatabaseWriter
     let auth: AuthService
 
-    public init(db: Database, auth: AuthService) {
+    public init(db: any DatabaseWriter, auth: AuthService) {
         self.db = db
         self.auth = auth
     }
@@ -81,7 +83,7 @@ public actor AccountService {
                 throw DomainError.invalid("supportPhone", "\(phone) is not \(market.rule); send a new supportPhone with the billingMarket")
             }
             let now = Now.millis()
-            try conn.execute("UPDATE companies SET billing_market = ? WHERE id = ?", market.code, company.id)
+            try CompanyRepository.setBillingMarket(conn, companyId: company.id, code: market.code)
             if phone != current.supportPhone {
                 try CompanyRepository.setSupportContacts(conn, companyId: company.id, phone: phone, email: current.supportEmail, by: session.userId, now: now)
             }
@@ -94,17 +96,15 @@ public actor AccountService {
     // MARK: - Rules
 
     /// A company the session may see (404 otherwise).
-    static func company(_ db: SQLiteConnection, _ id: Int64, _ session: Session) throws -> Company {
+    static func company(_ db: any DatabaseConnection, _ id: Int64, _ session: Session) throws -> Company {
         guard let company = try CompanyRepository.find(db, id: id), AccessPolicy.canSee(session, company) else {
             throw DomainError.notFound("company \(id) not found")
         }
         return company
     }
 
-    static func contacts(_ db: SQLiteConnection, _ company: Company, editable: Bool) throws -> SupportContacts {
-        let stored = try db.queryFirst("SELECT phone, email FROM support_contacts WHERE company_id = ?", company.id) {
-            ($0.optionalString(0), $0.optionalString(1))
-        }
+    static func contacts(_ db: any DatabaseConnection, _ company: Company, editable: Bool) throws -> SupportContacts {
+        let stored = try CompanyRepository.supportContacts(db, companyId: company.id)
         let rule = ContactPolicy.requirement(company, hasProvisionedServices: try ServiceRepository.hasProvisioned(db, companyId: company.id))
         return SupportContacts(companyId: company.id, supportPhone: stored?.0, supportEmail: stored?.1,
                                accountManagerEmail: company.accountManagerEmail,
@@ -112,7 +112,7 @@ public actor AccountService {
                                required: rule.required, displayed: rule.displayed, editable: editable)
     }
 
-    static func validPhone(_ input: String, _ db: SQLiteConnection, _ company: Company) throws -> String {
+    static func validPhone(_ input: String, _ db: any DatabaseConnection, _ company: Company) throws -> String {
         guard let code = company.billingMarket, let market = try MarketRepository.find(db, code: code) else {
             throw DomainError.unprocessable(code: "billing_market_required", field: "supportPhone",
                                             message: "set the billing market first: the phone is checked against its format")

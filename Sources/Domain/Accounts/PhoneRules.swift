@@ -1,15 +1,3 @@
-/// A billing market and its phone numbering rule (E.164: `+<dial code><national digits>`).
-public struct Market: Sendable, Equatable {
-    public let code: String
-    public let name: String
-    public let currency: String
-    public let dialCode: String
-    public let nationalDigits: Int
-
-    /// The rule in words, for error messages.
-    public var rule: String { "an \(code) number: +\(dialCode) followed by \(nationalDigits) digits" }
-}
-
 /// Phone numbers validated against the billing market and normalised to E.164 (API.md §9).
 enum PhoneRules {
     /// Markets whose national numbers are dialled with a leading 0 (trunk prefix) inside the country.

@@ -1,4 +1,6 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// A service key with what the API shows next to it.
@@ -30,9 +32,9 @@ public struct ServiceKeyFields: Sendable {
 
 /// `POST/GET/PUT /secure/servicekeys`: a provider's keys for its own ports.
 public actor ServiceKeyService {
-    let db: Database
+    let db: any DatabaseWriter
 
-    public init(db: Database) { self.db = db }
+    public init(db: any DatabaseWriter) { self.db = db }
 
     public func create(_ fields: ServiceKeyFields, by session: Session) async throws -> ServiceKeyView {
         guard let product = fields.productIdOrUid else { throw DomainError.invalid("productUid", "is required (or productId)") }
@@ -42,13 +44,11 @@ public actor ServiceKeyService {
             guard port.productType.isPort, let speed = port.speed else { throw DomainError.invalid("productUid", "service \(port.id) is not a port") }
             if let max = fields.maxSpeed, max > speed { throw DomainError.invalid("maxSpeed", "must not exceed the port speed of \(speed) Mbps") }
             let key = Tokens.newUUID(), now = Now.millis()
-            try conn.execute("""
-                INSERT INTO service_keys (key, company_id, product_id, description, vlan, max_speed, pre_approved, single_use, active,
-                    valid_from, valid_to, create_date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, key, port.companyId, port.id, fields.description, fields.vlan, fields.maxSpeed, fields.preApproved ?? false,
-                fields.singleUse ?? false, fields.active ?? true, fields.validFrom, fields.validTo, now)
-            try AuditLog.record(conn, userId: session.userId, companyId: port.companyId, entity: "service_key", entityId: conn.lastInsertRowID,
+            let id = try ServiceKeyRepository.insert(conn, key: key, companyId: port.companyId, productId: port.id,
+                                                     description: fields.description, vlan: fields.vlan, maxSpeed: fields.maxSpeed,
+                                                     preApproved: fields.preApproved ?? false, singleUse: fields.singleUse ?? false,
+                                                     active: fields.active ?? true, validFrom: fields.validFrom, validTo: fields.validTo, now: now)
+            try AuditLog.record(conn, userId: session.userId, companyId: port.companyId, entity: "service_key", entityId: id,
                                 action: "create", detail: ["productId": .int(port.id)], now: now)
             return try Self.view(conn, key: key, now: now)!
         }
@@ -60,10 +60,9 @@ public actor ServiceKeyService {
         return try await db.read { conn in
             let now = Now.millis()
             let port = try productIdOrUid.map { try AccessPolicy.ownedService(conn, session, $0, for: .manageServiceKeys).id }
-            return try conn.query("SELECT key, company_id FROM service_keys WHERE (?1 IS NULL OR product_id = ?1) AND (?2 IS NULL OR key = ?2) ORDER BY id",
-                                  port, key?.lowercased()) { ($0.string(0), $0.int64(1)) }
-                .filter { try CompanyRepository.find(conn, id: $0.1).map { AccessPolicy.canSee(session, $0) } ?? false }
-                .compactMap { try Self.view(conn, key: $0.0, now: now) }
+            return try ServiceKeyRepository.list(conn, productId: port, key: key)
+                .filter { try CompanyRepository.find(conn, id: $0.companyId).map { AccessPolicy.canSee(session, $0) } ?? false }
+                .compactMap { try Self.view(conn, key: $0.key, now: now) }
         }
     }
 
@@ -76,11 +75,9 @@ public actor ServiceKeyService {
             }
             try AccessPolicy.require(session, .manageServiceKeys)
             try Self.validate(fields, singleUse: existing.singleUse)
-            try conn.execute("""
-                UPDATE service_keys SET description = coalesce(?, description), vlan = coalesce(?, vlan), max_speed = coalesce(?, max_speed),
-                    pre_approved = coalesce(?, pre_approved), active = coalesce(?, active), valid_from = coalesce(?, valid_from),
-                    valid_to = coalesce(?, valid_to) WHERE id = ?
-                """, fields.description, fields.vlan, fields.maxSpeed, fields.preApproved, fields.active, fields.validFrom, fields.validTo, existing.id)
+            try ServiceKeyRepository.update(conn, id: existing.id, description: fields.description, vlan: fields.vlan,
+                                            maxSpeed: fields.maxSpeed, preApproved: fields.preApproved, active: fields.active,
+                                            validFrom: fields.validFrom, validTo: fields.validTo)
             let now = Now.millis()
             try AuditLog.record(conn, userId: session.userId, companyId: existing.companyId, entity: "service_key", entityId: existing.id,
                                 action: "update", now: now)
@@ -98,7 +95,7 @@ public actor ServiceKeyService {
         if let description = f.description, description.count > 255 { throw DomainError.invalid("description", "must be at most 255 characters") }
     }
 
-    static func view(_ db: SQLiteConnection, key: String, now: Int64) throws -> ServiceKeyView? {
+    static func view(_ db: any DatabaseConnection, key: String, now: Int64) throws -> ServiceKeyView? {
         guard let k = try ServiceKeyRepository.find(db, key: key), let port = try ServiceRepository.find(db, id: k.productId) else { return nil }
         let expired = k.validTo.map { now >= $0 } ?? false
         let started = k.validFrom.map { now >= $0 } ?? true

@@ -1,5 +1,7 @@
 import Dispatch
 import SMTP
+import Model
+import Persistence
 import Storage
 
 /// Delivers the outbox over SMTP (API.md §8), at least once: a message is marked SENT only after the
@@ -37,12 +39,12 @@ public actor MailWorker {
         let attempts: Int
     }
 
-    let db: Database
+    let db: any DatabaseWriter
     public let configuration: Configuration
     private let queue = DispatchQueue(label: "smtp")
     private var loop: Task<Void, Never>?
 
-    public init(db: Database, configuration: Configuration) {
+    public init(db: any DatabaseWriter, configuration: Configuration) {
         self.db = db
         self.configuration = configuration
     }
@@ -70,14 +72,11 @@ public actor MailWorker {
     public func deliverDue() async throws -> Int {
         let from = configuration.from
         let due = try await db.read { conn in
-            try conn.query("""
-                SELECT id, message_id, recipient, subject, body, create_date, attempts, event FROM outbox
-                WHERE state = 'PENDING' AND next_attempt_date <= ? ORDER BY id LIMIT 50
-                """, Now.millis()) {
-                Due(id: $0.int64(0), message: SMTPMessage(from: "Megaport Notifications <\(from)>", to: $0.string(2), subject: $0.string(3),
-                                                          body: $0.string(4), messageId: $0.string(1), date: $0.int64(5),
-                                                          extraHeaders: [("X-Megaport-Event", $0.string(7))]),
-                    attempts: $0.int(6))
+            try OutboxRepository.due(conn, now: Now.millis(), limit: 50).map {
+                Due(id: $0.id, message: SMTPMessage(from: "Megaport Notifications <\(from)>", to: $0.recipient, subject: $0.subject,
+                                                    body: $0.body, messageId: $0.messageId, date: $0.createDate,
+                                                    extraHeaders: [("X-Megaport-Event", $0.event)]),
+                    attempts: $0.attempts)
             }
         }
         var delivered = 0
@@ -112,15 +111,14 @@ public actor MailWorker {
         try await db.write { conn in
             let now = Now.millis()
             guard let failure else {
-                try conn.execute("UPDATE outbox SET state = 'SENT', sent_date = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", now, item.id)
+                try OutboxRepository.markSent(conn, id: item.id, now: now)
                 return
             }
             let attempts = item.attempts + 1
             let giveUp = failure.permanent || attempts >= config.maxAttempts
             let delay = min(config.maxRetryDelayMillis, config.retryBaseMillis << Int64(min(attempts - 1, 30)))
-            try conn.execute("""
-                UPDATE outbox SET state = ?, attempts = ?, next_attempt_date = ?, last_error = ? WHERE id = ?
-                """, giveUp ? "FAILED" : "PENDING", attempts, now + delay, failure.message, item.id)
+            try OutboxRepository.markFailed(conn, id: item.id, attempts: attempts, giveUp: giveUp, nextAttempt: now + delay,
+                                            error: failure.message)
         }
     }
 }

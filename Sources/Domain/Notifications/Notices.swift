@@ -1,9 +1,11 @@
+import Model
+import Persistence
 import Storage
 
 /// The emails of API.md §8, written into the outbox in the transaction of the change that causes them.
 enum Notices {
     /// A VXC connection request: to the provider (who must decide) and to the requester.
-    static func connectionRequested(_ db: SQLiteConnection, serviceId: Int64, approval: Approval, now: Int64) throws {
+    static func connectionRequested(_ db: any DatabaseConnection, serviceId: Int64, approval: Approval, now: Int64) throws {
         guard let f = try VXCFacts.load(db, serviceId: serviceId) else { return }
         try Outbox.enqueue(db, Email(event: "vxc_request", companyId: f.bEnd.companyId, group: .ordering,
             subject: "Connection request from \(f.aEnd.companyName): \(f.service.rateLimit ?? 0) Mbps to \(f.bEnd.name)",
@@ -31,7 +33,7 @@ enum Notices {
     }
 
     /// A raise of speed on another company's B-end: to the provider.
-    static func speedChangeRequested(_ db: SQLiteConnection, serviceId: Int64, approval: Approval, now: Int64) throws {
+    static func speedChangeRequested(_ db: any DatabaseConnection, serviceId: Int64, approval: Approval, now: Int64) throws {
         guard let f = try VXCFacts.load(db, serviceId: serviceId), let newSpeed = approval.newSpeed else { return }
         try Outbox.enqueue(db, Email(event: "speed_change_request", companyId: f.bEnd.companyId, group: .ordering,
             subject: "\(f.aEnd.companyName) asks to raise \(f.service.name) from \(approval.speed) to \(newSpeed) Mbps",
@@ -47,7 +49,7 @@ enum Notices {
     }
 
     /// The provider's decision (or an automatic approval): to the requester.
-    static func decided(_ db: SQLiteConnection, serviceId: Int64, kind: Approval.Kind, speed: Int, newSpeed: Int?,
+    static func decided(_ db: any DatabaseConnection, serviceId: Int64, kind: Approval.Kind, speed: Int, newSpeed: Int?,
                         accepted: Bool, reason: String?, now: Int64) throws {
         guard let f = try VXCFacts.load(db, serviceId: serviceId) else { return }
         let what = kind == .new ? "connection request" : "speed change to \(newSpeed ?? 0) Mbps"
@@ -74,7 +76,7 @@ enum Notices {
     }
 
     /// A request that nobody decided in time: to the requester.
-    static func expired(_ db: SQLiteConnection, approval: Approval, now: Int64) throws {
+    static func expired(_ db: any DatabaseConnection, approval: Approval, now: Int64) throws {
         guard let f = try VXCFacts.load(db, serviceId: approval.serviceId) else { return }
         try Outbox.enqueue(db, Email(event: "vxc_request_expired", companyId: f.aEnd.companyId, group: .ordering,
             subject: "Your request to \(f.bEnd.companyName) expired",
@@ -88,7 +90,7 @@ enum Notices {
     }
 
     /// A service became LIVE: to its owner (SERVICES).
-    static func live(_ db: SQLiteConnection, serviceId: Int64, now: Int64) throws {
+    static func live(_ db: any DatabaseConnection, serviceId: Int64, now: Int64) throws {
         guard let service = try ServiceRepository.find(db, id: serviceId) else { return }
         let detail: String
         if service.productType == .vxc, let f = try VXCFacts.load(db, serviceId: serviceId) {
@@ -103,7 +105,7 @@ enum Notices {
     }
 
     /// A service was cancelled: to its owner (SERVICES).
-    static func cancelled(_ db: SQLiteConnection, service: ServiceRecord, reason: String, by who: String, now: Int64) throws {
+    static func cancelled(_ db: any DatabaseConnection, service: ServiceRecord, reason: String, by who: String, now: Int64) throws {
         try Outbox.enqueue(db, Email(event: "service_cancelled", companyId: service.companyId, group: .services,
             subject: "\(service.name) was cancelled",
             body: """

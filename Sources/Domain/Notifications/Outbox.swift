@@ -1,3 +1,5 @@
+import Model
+import Persistence
 import Storage
 
 /// One email to write: which event, for which company's subscribers of which group.
@@ -16,16 +18,13 @@ struct Email {
 enum Outbox {
     /// Inserts the email for every current recipient; returns how many rows were written.
     @discardableResult
-    static func enqueue(_ db: SQLiteConnection, _ email: Email, now: Int64) throws -> Int {
-        let recipients = try NotificationRepository.recipients(db, companyId: email.companyId, group: email.group, positions: email.positions)
+    static func enqueue(_ db: any DatabaseConnection, _ email: Email, now: Int64) throws -> Int {
+        let recipients = try Recipients.of(db, companyId: email.companyId, group: email.group, positions: email.positions)
         for recipient in recipients {
             let greeting = recipient.name.isEmpty ? "Hello," : "Hello \(recipient.name),"
-            try db.execute("""
-                INSERT INTO outbox (message_id, company_id, user_id, recipient, event, notification_group, subject, body,
-                    next_attempt_date, create_date)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, "<\(Tokens.newUUID())@megaport-server>", email.companyId, recipient.id, recipient.email, email.event,
-                email.group.rawValue, email.subject, greeting + "\n\n" + email.body, now, now)
+            try OutboxRepository.insert(db, messageId: "<\(Tokens.newUUID())@megaport-server>", companyId: email.companyId,
+                                        userId: recipient.id, recipient: recipient.email, event: email.event, group: email.group,
+                                        subject: email.subject, body: greeting + "\n\n" + email.body, now: now)
         }
         return recipients.count
     }

@@ -1,4 +1,6 @@
 import Foundation
+import Model
+import Persistence
 import Storage
 
 /// What an email about a VXC says: both ends, companies, speed, VLANs and who ordered it.
@@ -10,15 +12,13 @@ struct VXCFacts {
     let bVlan: Int?
     let requester: String
 
-    static func load(_ db: SQLiteConnection, serviceId: Int64) throws -> VXCFacts? {
+    static func load(_ db: any DatabaseConnection, serviceId: Int64) throws -> VXCFacts? {
         guard let service = try ServiceRepository.find(db, id: serviceId), service.productType == .vxc,
               let a = service.aEndId, let b = service.bEndId,
               let aEnd = try ServiceRepository.find(db, id: a), let bEnd = try ServiceRepository.find(db, id: b) else { return nil }
         let vlans = try VlanRepository.vlans(db, serviceId: serviceId)
         let requester = try service.createdBy.flatMap { id in
-            try db.queryFirst("SELECT first_name, last_name, email FROM users WHERE id = ?", id) {
-                "\("\($0.string(0)) \($0.string(1))".trimmingWhitespace) <\($0.string(2))>"
-            }
+            try UserRepository.find(db, id: id).map { "\("\($0.firstName) \($0.lastName)".trimmingWhitespace) <\($0.email)>" }
         } ?? service.companyName
         return VXCFacts(service: service, aEnd: aEnd, bEnd: bEnd, aVlan: vlans["A"], bVlan: vlans["B"], requester: requester)
     }

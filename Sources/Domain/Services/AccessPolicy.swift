@@ -1,3 +1,5 @@
+import Model
+import Persistence
 import Storage
 
 /// Who may act for which company (API.md §2): a user acts for their own company as their position
@@ -13,7 +15,7 @@ enum AccessPolicy {
 
     /// The company, if the session may do `action` for it: 404 when it cannot be seen, 403 when the
     /// position does not allow the action.
-    static func company(_ db: SQLiteConnection, _ session: Session, id: Int64, for action: Action) throws -> Company {
+    static func company(_ db: any DatabaseConnection, _ session: Session, id: Int64, for action: Action) throws -> Company {
         guard let company = try CompanyRepository.find(db, id: id), canSee(session, company) else {
             throw DomainError.notFound("company \(id) not found")
         }
@@ -31,7 +33,7 @@ enum AccessPolicy {
 
     /// Whether the session may see a service: its owner's users (and partner admins), and for a VXC also
     /// the company whose port is its B-end.
-    static func canSee(_ db: SQLiteConnection, _ session: Session, _ service: ServiceRecord) throws -> Bool {
+    static func canSee(_ db: any DatabaseConnection, _ session: Session, _ service: ServiceRecord) throws -> Bool {
         if let owner = try CompanyRepository.find(db, id: service.companyId), canSee(session, owner) { return true }
         guard service.productType == .vxc, let bEnd = service.bEndId, let port = try ServiceRepository.find(db, id: bEnd),
               let provider = try CompanyRepository.find(db, id: port.companyId) else { return false }
@@ -39,7 +41,7 @@ enum AccessPolicy {
     }
 
     /// A service the session may see, or 404.
-    static func visibleService(_ db: SQLiteConnection, _ session: Session, _ idOrUid: String) throws -> ServiceRecord {
+    static func visibleService(_ db: any DatabaseConnection, _ session: Session, _ idOrUid: String) throws -> ServiceRecord {
         guard let service = try ServiceRepository.find(db, idOrUid: idOrUid), try canSee(db, session, service) else {
             throw DomainError.notFound("service \(idOrUid) not found")
         }
@@ -48,7 +50,7 @@ enum AccessPolicy {
 
     /// A service the session may change as its owner (`action`): 404 when it cannot be seen, 403 when it
     /// is seen but not owned (a provider looking at a VXC to its port) or the position does not allow it.
-    static func ownedService(_ db: SQLiteConnection, _ session: Session, _ idOrUid: String, for action: Action) throws -> ServiceRecord {
+    static func ownedService(_ db: any DatabaseConnection, _ session: Session, _ idOrUid: String, for action: Action) throws -> ServiceRecord {
         let service = try visibleService(db, session, idOrUid)
         guard let owner = try CompanyRepository.find(db, id: service.companyId), canSee(session, owner) else {
             throw DomainError.forbidden(code: "not_owner", message: "only \(service.companyName) may change service \(service.id)")

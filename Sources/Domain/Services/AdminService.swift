@@ -1,12 +1,14 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// The operator's commands (API.md §2 command line): companies, users, inventory.
 public actor AdminService {
-    let db: Database
+    let db: any DatabaseWriter
 
     /// A service over the database.
-    public init(db: Database) { self.db = db }
+    public init(db: any DatabaseWriter) { self.db = db }
 
     /// Creates a company after checking the account rules: a managed account needs a partner parent,
     /// only managed accounts have `supportedBy` of PARTNER, the billing market must be known.

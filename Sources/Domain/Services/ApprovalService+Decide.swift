@@ -1,4 +1,6 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 extension ApprovalService {
@@ -8,7 +10,7 @@ extension ApprovalService {
     /// visible (404), the caller acts for the right side with a position that may (403), and it is
     /// still pending (409). A request found past its expiry is expired here, then refused.
     func decide(_ idOrUid: String, by session: Session, as side: ApprovalRole,
-                _ change: @escaping @Sendable (SQLiteConnection, Approval, Int64) throws -> Void) async throws -> ApprovalListing {
+                _ change: @escaping @Sendable (any DatabaseConnection, Approval, Int64) throws -> Void) async throws -> ApprovalListing {
         let outcome = try await db.write { conn -> Outcome in
             guard let approval = try ApprovalRepository.find(conn, idOrUid: idOrUid),
                   let approver = try CompanyRepository.find(conn, id: approval.approverCompanyId),
@@ -32,7 +34,7 @@ extension ApprovalService {
             try change(conn, approval, now)
             try AuditLog.record(conn, userId: session.userId, companyId: company.id, entity: "approval", entityId: approval.id,
                                 action: side == .approver ? "decide" : "withdraw", now: now)
-            return .done(try ApprovalRepository.listing(conn, id: approval.id)!)
+            return .done(try ApprovalListingRepository.listing(conn, id: approval.id)!)
         }
         switch outcome {
         case .done(let listing): return listing
@@ -43,7 +45,7 @@ extension ApprovalService {
     }
 
     /// Expires one pending request: EXPIRED, the VXC FAILED (NEW), the requester told.
-    static func expire(_ db: SQLiteConnection, _ approval: Approval, now: Int64) throws {
+    static func expire(_ db: any DatabaseConnection, _ approval: Approval, now: Int64) throws {
         try undo(db, approval, failing: .failed, now: now)
         try ApprovalRepository.close(db, approval.id, status: .expired, by: nil, comment: "not decided in time", now: now)
         try AuditLog.record(db, userId: nil, companyId: approval.approverCompanyId, entity: "approval", entityId: approval.id,
@@ -53,7 +55,7 @@ extension ApprovalService {
 
     /// Expires up to `limit` pending requests past their expiry date (called by the provisioning stage,
     /// which comes back at once while more are due).
-    static func expireDue(_ db: SQLiteConnection, now: Int64, limit: Int) throws {
+    static func expireDue(_ db: any DatabaseConnection, now: Int64, limit: Int) throws {
         for approval in try ApprovalRepository.due(db, now: now, limit: limit) { try expire(db, approval, now: now) }
     }
 }

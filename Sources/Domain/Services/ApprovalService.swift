@@ -1,13 +1,15 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// The provider's side of connection requests (API.md §7): list, accept, deny, withdraw, expire.
 /// Each decision, the VXC change it causes, its audit event and its emails commit together.
 public actor ApprovalService {
-    let db: Database
+    let db: any DatabaseWriter
     let provisioning: ProvisioningStage?
 
-    public init(db: Database, provisioning: ProvisioningStage? = nil) {
+    public init(db: any DatabaseWriter, provisioning: ProvisioningStage? = nil) {
         self.db = db
         self.provisioning = provisioning
     }
@@ -15,13 +17,10 @@ public actor ApprovalService {
     /// `GET /secure/approvals`: newest first, for every company the caller may act for.
     public func list(by session: Session, role: ApprovalRole, status: Approval.Status?) async throws -> [ApprovalListing] {
         try await db.read { conn in
-            let column = role == .approver ? "a.approver_company_id" : "a.requester_company_id"
-            let companies = try conn.query("SELECT id FROM companies WHERE id = ? OR parent_company_id = ?", session.companyId, session.companyId) {
-                $0.int64(0)
-            }.filter { id in try CompanyRepository.find(conn, id: id).map { AccessPolicy.canSee(session, $0) } ?? false }
+            let companies = try CompanyRepository.selfAndManaged(conn, companyId: session.companyId).filter { AccessPolicy.canSee(session, $0) }
             return try companies.flatMap { company in
-                try ApprovalRepository.listings(conn, where: "\(column) = ?\(status == nil ? "" : " AND a.status = ?")",
-                                                status.map { [company, $0.rawValue] as [any SQLiteBindable] } ?? [company])
+                try ApprovalListingRepository.listings(conn, role == .approver ? .toDecide(companyId: company.id, status: status?.rawValue)
+                                                                                : .requested(companyId: company.id, status: status?.rawValue))
             }.sorted { ($0.approval.createDate, $0.approval.id) > ($1.approval.createDate, $1.approval.id) }
         }
     }
@@ -33,18 +32,15 @@ public actor ApprovalService {
         let result = try await decide(idOrUid, by: session, as: .approver) { conn, approval, now in
             if approval.kind == .new {
                 if let vlan {
-                    try conn.execute("UPDATE vlan_assignments SET active = 0 WHERE service_id = ? AND end_name = 'B'", approval.serviceId)
+                    try VlanRepository.release(conn, serviceId: approval.serviceId, end: "B")
                     guard let port = try ServiceRepository.find(conn, id: approval.serviceId)?.bEndId else { return }
                     let chosen = try VLANRules.resolve(conn, requested: vlan, portId: port, field: "vlan")
                     try VlanRepository.assign(conn, portId: port, serviceId: approval.serviceId, end: "B", vlan: chosen)
                 }
-                try conn.execute("""
-                    UPDATE services SET non_payer_status = 'APPROVED', vxc_approval_status = 'APPROVED', provisioning_status = 'CONFIGURED',
-                        provision_date = ? WHERE id = ?
-                    """, now, approval.serviceId)
+                try ServiceChangeRepository.approveNew(conn, id: approval.serviceId, now: now)
             } else {
-                try conn.execute("UPDATE services SET rate_limit = ?, vxc_approval_status = 'APPROVED' WHERE id = ?",
-                                 approval.newSpeed, approval.serviceId)
+                if let speed = approval.newSpeed { try ServiceChangeRepository.setRateLimit(conn, id: approval.serviceId, speed) }
+                try ServiceChangeRepository.setApprovalStatus(conn, id: approval.serviceId, "APPROVED")
             }
             try ApprovalRepository.close(conn, approval.id, status: .approved, by: session.userId, comment: comment, now: now)
             try Notices.decided(conn, serviceId: approval.serviceId, kind: approval.kind, speed: approval.speed, newSpeed: approval.newSpeed,
@@ -76,13 +72,13 @@ public actor ApprovalService {
 
     /// What a refused, withdrawn or expired request leaves: a NEW VXC ends (FAILED or CANCELLED) and
     /// frees its VLANs; a speed change leaves the VXC as it was.
-    static func undo(_ db: SQLiteConnection, _ approval: Approval, failing status: ProvisioningStatus, now: Int64) throws {
+    static func undo(_ db: any DatabaseConnection, _ approval: Approval, failing status: ProvisioningStatus, now: Int64) throws {
         if approval.kind == .new {
             try ServiceRepository.setStatus(db, id: approval.serviceId, status, now: now)
-            try db.execute("UPDATE services SET non_payer_status = 'REJECTED', vxc_approval_status = NULL WHERE id = ?", approval.serviceId)
+            try ServiceChangeRepository.rejectNew(db, id: approval.serviceId)
             try VlanRepository.release(db, serviceId: approval.serviceId)
         } else {
-            try db.execute("UPDATE services SET vxc_approval_status = 'APPROVED' WHERE id = ?", approval.serviceId)
+            try ServiceChangeRepository.setApprovalStatus(db, id: approval.serviceId, "APPROVED")
         }
     }
 }

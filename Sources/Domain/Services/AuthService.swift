@@ -1,8 +1,10 @@
+import Model
+import Persistence
 import Storage
 
 /// Logins, tokens and the authentication of every request (API.md §1–2).
 public actor AuthService {
-    let db: Database
+    let db: any DatabaseWriter
     let cache = TokenCache()
     let throttle: LoginThrottle
     /// How long a token lives, in milliseconds.
@@ -11,7 +13,7 @@ public actor AuthService {
     /// - Parameter tokenLifetime: token validity in milliseconds (default 24 h).
     /// - Parameters:
     ///   - loginFailuresPerAccount, loginFailuresPerAddress: failed logins allowed per 5 minutes before 429.
-    public init(db: Database, tokenLifetime: Int64 = 24 * 3_600_000, loginFailuresPerAccount: Int = 5, loginFailuresPerAddress: Int = 20) {
+    public init(db: any DatabaseWriter, tokenLifetime: Int64 = 24 * 3_600_000, loginFailuresPerAccount: Int = 5, loginFailuresPerAddress: Int = 20) {
         self.db = db
         self.tokenLifetime = tokenLifetime
         throttle = LoginThrottle(limits: .init(perAccount: loginFailuresPerAccount, perAddress: loginFailuresPerAddress))

@@ -1,4 +1,6 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// The demo world of `megaport-server demo` (API.md §2): a direct customer with complete setup, a
@@ -20,10 +22,10 @@ public struct DemoWorld: Sendable {
 
     let admin: AdminService
     let auth: AuthService
-    let db: Database
+    let db: any DatabaseWriter
 
     /// A seeder over the services it uses.
-    public init(db: Database, admin: AdminService, auth: AuthService) {
+    public init(db: any DatabaseWriter, admin: AdminService, auth: AuthService) {
         self.db = db
         self.admin = admin
         self.auth = auth
@@ -76,8 +78,8 @@ public struct DemoWorld: Sendable {
         return try await db.write { db in
             try wanted.map { port in
                 if let id = try PortRepository.find(db, companyId: companyId, name: port.name) { return (port.name, id) }
-                let new = PortRepository.NewPort(companyId: companyId, name: port.name, locationId: port.location,
-                                                  speed: port.speed, marketplaceVisible: port.marketplace)
+                var new = PortRepository.NewPort(companyId: companyId, name: port.name, locationId: port.location, speed: port.speed)
+                new.marketplaceVisible = port.marketplace
                 let id = try PortRepository.insert(db, new, live: true, now: Now.millis()).id
                 return (port.name, id)
             }

@@ -1,16 +1,7 @@
 import JSON
+import Model
+import Persistence
 import Storage
-
-/// An internet exchange a port can join (`GET /secure/dropdowns/ix`).
-public struct InternetExchange: Sendable, Equatable {
-    public let id: Int64
-    public let name: String
-    public let description: String
-    public let metro: String
-    public let state: String?
-    public let networkRegion: String
-    public let asn: Int64
-}
 
 /// Ordering an IX connection on a port (API.md §6).
 enum IXOrdering {
@@ -32,24 +23,17 @@ enum IXOrdering {
         return parts.joined(separator: ":")
     }
 
-    static func exchanges(_ db: SQLiteConnection, locationId: Int64) throws -> [InternetExchange] {
-        try db.query("""
-            SELECT x.id, x.name, x.description, x.metro, x.state, x.network_region, x.asn
-            FROM internet_exchanges x JOIN locations l ON l.metro = x.metro WHERE l.id = ? ORDER BY x.name
-            """, locationId) {
-            InternetExchange(id: $0.int64(0), name: $0.string(1), description: $0.string(2), metro: $0.string(3),
-                             state: $0.optionalString(4), networkRegion: $0.string(5), asn: $0.int64(6))
-        }
+    static func exchanges(_ db: any DatabaseConnection, locationId: Int64) throws -> [InternetExchange] {
+        try ExchangeRepository.inMetroOf(db, locationId: locationId)
     }
 
     /// Inserts the IX on `port` after the checks that need the database: the exchange is in the port's
     /// metro, one of each exchange per port, the MAC is unused on the exchange, the VLAN is free.
-    static func insert(_ db: SQLiteConnection, on port: ServiceRecord, _ item: IXItem, session: Session, now: Int64) throws -> Int64 {
-        guard let exchange = try db.queryFirst("SELECT id, metro FROM internet_exchanges WHERE name = ?", item.exchangeName,
-                                               map: { ($0.int64(0), $0.string(1)) }) else {
+    static func insert(_ db: any DatabaseConnection, on port: ServiceRecord, _ item: IXItem, session: Session, now: Int64) throws -> Int64 {
+        guard let exchange = try ExchangeRepository.find(db, name: item.exchangeName) else {
             throw DomainError.invalid("ixProvItem.networkServiceType", "no internet exchange named \(item.exchangeName)")
         }
-        guard let location = port.location, exchange.1 == location.metro else {
+        guard let location = port.location, exchange.metro == location.metro else {
             throw DomainError.invalid("ixProvItem.networkServiceType",
                                       "\(item.exchangeName) is not available in \(port.location?.metro ?? "this metro")")
         }
@@ -57,25 +41,18 @@ enum IXOrdering {
             throw DomainError.invalid("ixProvItem.rateLimit", "must not exceed the port speed of \(port.speed ?? 0) Mbps")
         }
         let mac = normalizedMAC(item.macAddress) ?? item.macAddress
-        let active = "provisioning_status NOT IN ('CANCELLED', 'DECOMMISSIONED', 'FAILED')"
-        if try db.queryFirst("SELECT 1 FROM services WHERE product_type = 'IX' AND a_end_service_id = ? AND ix_id = ? AND \(active)",
-                             port.id, exchange.0, map: { _ in true }) != nil {
+        if try ExchangeRepository.isOnPort(db, portId: port.id, exchangeId: exchange.id) {
             throw DomainError.conflict(code: "ix_already_on_port",
                                        message: "MEGAPORT service \(port.id) already has \(item.exchangeName), and only one is permitted")
         }
-        if try db.queryFirst("SELECT 1 FROM services WHERE product_type = 'IX' AND ix_id = ? AND mac_address = ? AND \(active)",
-                             exchange.0, mac, map: { _ in true }) != nil {
+        if try ExchangeRepository.macInUse(db, exchangeId: exchange.id, mac: mac) {
             throw DomainError.conflict(code: "mac_address_in_use", message: "MAC address \(mac) is already on \(item.exchangeName)")
         }
         let vlan = try VLANRules.resolve(db, requested: item.vlan, portId: port.id, field: "ixProvItem.vlan")
-        let status = port.status.isReady ? "CONFIGURED" : "PROVISIONING"
-        try db.execute("""
-            INSERT INTO services (uid, product_type, name, company_id, provisioning_status, a_end_service_id, rate_limit, ix_id, asn,
-                mac_address, create_date, created_by, provision_date)
-            VALUES (?, 'IX', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, Tokens.newUUID(), item.name ?? item.exchangeName, port.companyId, status, port.id, item.rateLimit, exchange.0,
-            item.asn, mac, now, session.userId, status == "CONFIGURED" ? now : nil)
-        let id = db.lastInsertRowID
+        let id = try ExchangeRepository.insert(db, name: item.name ?? item.exchangeName, companyId: port.companyId,
+                                               status: port.status.isReady ? .configured : .provisioning, portId: port.id,
+                                               rateLimit: item.rateLimit, exchangeId: exchange.id, asn: item.asn, mac: mac,
+                                               createdBy: session.userId, now: now)
         try VlanRepository.assign(db, portId: port.id, serviceId: id, end: "IX", vlan: vlan)
         try AuditLog.record(db, userId: session.userId, companyId: port.companyId, entity: "service", entityId: id, action: "order",
                             detail: ["productType": "IX", "exchange": .string(item.exchangeName), "portId": .int(port.id),

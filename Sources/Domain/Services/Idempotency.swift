@@ -1,3 +1,5 @@
+import Model
+import Persistence
 import Storage
 
 /// An `Idempotency-Key` on a creating request (API.md §1), with how to store the response it gets.
@@ -35,31 +37,22 @@ enum IdempotentWrite {
     /// How long a key is remembered.
     static let lifetime: Int64 = 24 * 3_600_000
 
-    static func run<Result: Sendable>(_ db: Database, _ request: IdempotencyRequest<Result>?,
-                                      _ body: @escaping @Sendable (SQLiteConnection, Int64) throws -> Result) async throws -> Idempotent<Result> {
+    static func run<Result: Sendable>(_ db: any DatabaseWriter, _ request: IdempotencyRequest<Result>?,
+                                      _ body: @escaping @Sendable (any DatabaseConnection, Int64) throws -> Result) async throws -> Idempotent<Result> {
         try await db.write { conn in
             let now = Now.millis()
-            if let request, let stored = try conn.queryFirst("""
-                SELECT method, path, request_hash, status, response_body FROM idempotency_keys
-                WHERE user_id = ? AND key = ? AND create_date > ?
-                """, request.userId, request.key, now - lifetime, map: { ($0.string(0), $0.string(1), $0.string(2), $0.int(3), $0.blob(4)) }) {
-                guard stored.0 == request.method, stored.1 == request.path, stored.2 == request.requestDigest else {
+            if let request, let stored = try IdempotencyRepository.find(conn, userId: request.userId, key: request.key, since: now - lifetime) {
+                guard stored.method == request.method, stored.path == request.path, stored.requestDigest == request.requestDigest else {
                     throw DomainError.conflict(code: "idempotency_key_reused",
                                                message: "Idempotency-Key \(request.key) was used for a different request")
                 }
-                return .replay(status: stored.3, body: stored.4)
+                return .replay(status: stored.status, body: stored.body)
             }
             let result = try body(conn, now)
             if let request {
                 let (status, bytes) = request.encode(result)
-                try conn.execute("""
-                    INSERT INTO idempotency_keys (user_id, key, method, path, request_hash, status, response_body, create_date)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (user_id, key) DO UPDATE SET method = excluded.method, path = excluded.path,
-                        request_hash = excluded.request_hash, status = excluded.status,
-                        response_body = excluded.response_body, create_date = excluded.create_date
-                    """, request.userId, request.key, request.method, request.path, request.requestDigest, status,
-                    SQLiteValue.blob(bytes), now)
+                try IdempotencyRepository.store(conn, userId: request.userId, key: request.key, method: request.method, path: request.path,
+                                                requestDigest: request.requestDigest, status: status, body: bytes, now: now)
             }
             return .fresh(result)
         }

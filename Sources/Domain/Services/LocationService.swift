@@ -1,12 +1,14 @@
+import Model
+import Persistence
 import Storage
 
 /// Data-centre locations (API.md §3). Locations change only by migration, so the list is read once;
 /// port availability is read fresh for the full objects.
 public final class LocationService: Sendable {
-    let db: Database
+    let db: any DatabaseWriter
 
     /// A service over the database.
-    public init(db: Database) { self.db = db }
+    public init(db: any DatabaseWriter) { self.db = db }
 
     /// Every location with current availability, ordered by id.
     public func locations() async throws -> [Location] {

@@ -1,17 +1,19 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// Ordering (API.md §4–6): ports, VXCs and IXs. Every order is one transaction: validation against
 /// current state, allocation (interface, VLANs), the approval it needs and its audit event commit
 /// together, with the idempotency record when the client sent a key.
 public actor OrderService {
-    let db: Database
+    let db: any DatabaseWriter
     /// How long a connection request waits for the provider before it expires (API.md §7: 60 days).
     public let approvalLifetime: Int64
     /// Told when something may need provisioning, so it does not wait for its next poll.
     let provisioning: ProvisioningStage?
 
-    public init(db: Database, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000) {
+    public init(db: any DatabaseWriter, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000) {
         self.db = db
         self.provisioning = provisioning
         self.approvalLifetime = approvalLifetime

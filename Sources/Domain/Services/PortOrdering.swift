@@ -1,4 +1,6 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// Placing a port order (API.md §4).
@@ -17,12 +19,12 @@ enum PortOrdering {
 
     /// Checks the ordering company, product type, location and account gate, then inserts the port
     /// (allocating an interface when one is free) and its IX, all in the caller's transaction.
-    static func place(_ db: SQLiteConnection, _ order: PortOrder, session: Session, now: Int64) throws -> OrderReceipt {
+    static func place(_ db: any DatabaseConnection, _ order: PortOrder, session: Session, now: Int64) throws -> OrderReceipt {
         let company = try AccessPolicy.company(db, session, id: order.companyId ?? session.companyId, for: .order)
         if order.productType == .megadirect && company.accountType != .partner {
             throw DomainError.forbidden(code: "megadirect_partners_only", message: "MEGADIRECT ports can be ordered by PARTNER accounts only")
         }
-        guard let status = try db.queryFirst("SELECT status FROM locations WHERE id = ?", order.locationId, map: { $0.string(0) }) else {
+        guard let status = try LocationRepository.status(db, id: order.locationId) else {
             throw DomainError.invalid("megaPortProvItem.location_id", "no location \(order.locationId)")
         }
         guard status == "Active" else {

@@ -1,4 +1,6 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// The background stage that moves services along (API.md §4–5, §7): CONFIGURED → LIVE after the
@@ -6,7 +8,7 @@ import Storage
 /// CANCELLED → DECOMMISSIONED, pending requests EXPIRED when their time is up — each with its emails. It keeps no state of its own — everything it needs is in the database —
 /// so a restart simply carries on.
 public actor ProvisioningStage {
-    let db: Database
+    let db: any DatabaseWriter
     /// Milliseconds a service stays CONFIGURED (or CANCELLED) before its next state.
     public let delay: Int64
     /// Milliseconds before an auto-approving provider's VXC is approved ("shortly after" the order).
@@ -15,7 +17,7 @@ public actor ProvisioningStage {
     private var sleeper: Task<Void, Never>?
     private var poked = false
 
-    public init(db: Database, delayMillis: Int64, autoApprovalDelayMillis: Int64? = nil) {
+    public init(db: any DatabaseWriter, delayMillis: Int64, autoApprovalDelayMillis: Int64? = nil) {
         self.db = db
         delay = delayMillis
         autoApprovalDelay = autoApprovalDelayMillis ?? min(delayMillis, 1000)
@@ -60,50 +62,29 @@ public actor ProvisioningStage {
 
     /// Performs the transitions that are due, up to `batch` of each kind. Returns when the next one falls
     /// due (epoch ms; in the past when a slice was full), if any.
-    /// Each question names its partial index (Schema/0003): SQLite would otherwise pick the status index
-    /// and read every PROVISIONING port, and a missing index fails loudly instead of going slow.
     @discardableResult
     public func advance() async throws -> Int64? {
         let delay = self.delay, autoDelay = self.autoApprovalDelay
         return try await db.write { conn in
             let now = Now.millis()
-            let approvable = try conn.query("""
-                SELECT id, company_id, rate_limit FROM services INDEXED BY services_due_auto_approval
-                WHERE product_type = 'VXC' AND vxc_approval_status = 'PENDING_INTERNAL'
-                  AND provisioning_status = 'PROVISIONING' AND create_date <= ? ORDER BY create_date LIMIT ?
-                """, now - autoDelay, Self.batch) { ($0.int64(0), $0.int64(1), $0.int(2)) }
-            for (id, company, speed) in approvable {
-                try conn.execute("""
-                    UPDATE services SET vxc_approval_status = 'APPROVED', non_payer_status = 'APPROVED',
-                        provisioning_status = 'CONFIGURED', provision_date = ? WHERE id = ?
-                    """, now, id)
-                try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "auto_approve", now: now)
-                try Notices.decided(conn, serviceId: id, kind: .new, speed: speed, newSpeed: nil, accepted: true, reason: nil, now: now)
+            for vxc in try ProvisioningRepository.dueAutoApprovals(conn, orderedBy: now - autoDelay, limit: Self.batch) {
+                try ProvisioningRepository.autoApprove(conn, id: vxc.id, now: now)
+                try AuditLog.record(conn, userId: nil, companyId: vxc.companyId, entity: "service", entityId: vxc.id, action: "auto_approve", now: now)
+                try Notices.decided(conn, serviceId: vxc.id, kind: .new, speed: vxc.rateLimit ?? 0, newSpeed: nil, accepted: true,
+                                    reason: nil, now: now)
             }
-            for (id, company) in try conn.query("""
-                SELECT id, company_id FROM services INDEXED BY services_due_live WHERE provisioning_status = 'CONFIGURED' AND provision_date <= ?
-                ORDER BY provision_date LIMIT ?
-                """, now - delay, Self.batch, map: { ($0.int64(0), $0.int64(1)) }) {
-                try ServiceRepository.setStatus(conn, id: id, .live, now: now)
-                try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "live", now: now)
-                try Notices.live(conn, serviceId: id, now: now)
+            for service in try ProvisioningRepository.dueLive(conn, configuredBy: now - delay, limit: Self.batch) {
+                try ServiceRepository.setStatus(conn, id: service.id, .live, now: now)
+                try AuditLog.record(conn, userId: nil, companyId: service.companyId, entity: "service", entityId: service.id, action: "live", now: now)
+                try Notices.live(conn, serviceId: service.id, now: now)
             }
             try ApprovalService.expireDue(conn, now: now, limit: Self.batch)
-            for (id, company) in try conn.query("""
-                SELECT id, company_id FROM services INDEXED BY services_due_decommission
-                WHERE provisioning_status = 'CANCELLED' AND cancel_date <= ? ORDER BY cancel_date LIMIT ?
-                """, now - delay, Self.batch, map: { ($0.int64(0), $0.int64(1)) }) {
-                try ServiceRepository.setStatus(conn, id: id, .decommissioned, now: now)
-                try AuditLog.record(conn, userId: nil, companyId: company, entity: "service", entityId: id, action: "decommission", now: now)
+            for service in try ProvisioningRepository.dueDecommission(conn, cancelledBy: now - delay, limit: Self.batch) {
+                try ServiceRepository.setStatus(conn, id: service.id, .decommissioned, now: now)
+                try AuditLog.record(conn, userId: nil, companyId: service.companyId, entity: "service", entityId: service.id,
+                                    action: "decommission", now: now)
             }
-            return try conn.queryFirst("""
-                SELECT min(due) FROM (
-                    SELECT min(provision_date) + ?1 AS due FROM services INDEXED BY services_due_live WHERE provisioning_status = 'CONFIGURED'
-                    UNION ALL SELECT min(cancel_date) + ?1 FROM services INDEXED BY services_due_decommission WHERE provisioning_status = 'CANCELLED'
-                    UNION ALL SELECT min(create_date) + ?2 FROM services INDEXED BY services_due_auto_approval
-                        WHERE vxc_approval_status = 'PENDING_INTERNAL' AND provisioning_status = 'PROVISIONING'
-                    UNION ALL SELECT min(expiry_date) FROM approvals WHERE status = 'PENDING')
-                """, delay, autoDelay) { $0.optionalInt64(0) } ?? nil
+            return try ProvisioningRepository.nextDue(conn, delay: delay, autoApprovalDelay: autoDelay)
         }
     }
 }

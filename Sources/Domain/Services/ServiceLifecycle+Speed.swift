@@ -1,4 +1,6 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 extension ServiceLifecycle {
@@ -24,7 +26,7 @@ extension ServiceLifecycle {
             }
             let aEnd = try service.aEndId.flatMap { try ServiceRepository.find(conn, id: $0) }
             let bEnd = try service.bEndId.flatMap { try ServiceRepository.find(conn, id: $0) }
-            let keyMax = try service.serviceKeyId.flatMap { id in try conn.queryFirst("SELECT max_speed FROM service_keys WHERE id = ?", id) { $0.isNull(0) ? nil : $0.int(0) } ?? nil }
+            let keyMax = try service.serviceKeyId.flatMap { try ServiceKeyRepository.maxSpeed(conn, id: $0) }
             let limit = [aEnd?.speed, bEnd?.speed, keyMax].compactMap { $0 }.min() ?? Int.max
             guard speed <= limit else { throw DomainError.invalid("speed", "must not exceed \(limit) Mbps for these ports") }
             if try ApprovalRepository.pending(conn, serviceId: service.id) != nil {
@@ -37,13 +39,13 @@ extension ServiceLifecycle {
                                                              requesterCompanyId: service.companyId, requesterUserId: session.userId,
                                                              approverCompanyId: bEnd.companyId, speed: current, newSpeed: speed,
                                                              now: now, lifetime: lifetime)
-                try conn.execute("UPDATE services SET vxc_approval_status = 'PENDING_EXTERNAL' WHERE id = ?", service.id)
+                try ServiceChangeRepository.setApprovalStatus(conn, id: service.id, "PENDING_EXTERNAL")
                 try Notices.speedChangeRequested(conn, serviceId: service.id, approval: approval, now: now)
                 try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
                                     action: "speed_change_requested", detail: ["from": .int(current), "to": .int(speed)], now: now)
                 return .pendingApproval(try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!))
             }
-            try conn.execute("UPDATE services SET rate_limit = ? WHERE id = ?", speed, service.id)
+            try ServiceChangeRepository.setRateLimit(conn, id: service.id, speed)
             try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
                                 action: "speed_change", detail: ["from": .int(current), "to": .int(speed)], now: now)
             return .applied(try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!))

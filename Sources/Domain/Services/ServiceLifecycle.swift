@@ -1,14 +1,16 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// Reading and changing existing services (API.md §4–5): view, rename and flags, speed changes
 /// (with a SPEED_CHANGE approval when raising another company's B-end), cancellation.
 public actor ServiceLifecycle {
-    let db: Database
+    let db: any DatabaseWriter
     let provisioning: ProvisioningStage?
     let approvalLifetime: Int64
 
-    public init(db: Database, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000) {
+    public init(db: any DatabaseWriter, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000) {
         self.db = db
         self.provisioning = provisioning
         self.approvalLifetime = approvalLifetime
@@ -20,7 +22,7 @@ public actor ServiceLifecycle {
         try await db.read { conn in try Self.view(conn, try AccessPolicy.visibleService(conn, session, idOrUid)) }
     }
 
-    static func view(_ db: SQLiteConnection, _ service: ServiceRecord) throws -> ServiceView {
+    static func view(_ db: any DatabaseConnection, _ service: ServiceRecord) throws -> ServiceView {
         var children: [ServiceView.Child] = []
         if service.productType.isPort {
             let vlans = try VlanRepository.vlansOfChildren(db, portId: service.id)
@@ -42,10 +44,8 @@ public actor ServiceLifecycle {
                 throw DomainError.invalid(changes.marketplaceVisibility != nil ? "marketplaceVisibility" : "vxcPermitted", "applies to ports only")
             }
             let now = Now.millis()
-            try conn.execute("""
-                UPDATE services SET name = coalesce(?, name), marketplace_visibility = coalesce(?, marketplace_visibility),
-                    vxc_permitted = coalesce(?, vxc_permitted) WHERE id = ?
-                """, changes.name?.trimmingWhitespace, changes.marketplaceVisibility, changes.vxcPermitted, service.id)
+            try ServiceChangeRepository.update(conn, id: service.id, name: changes.name?.trimmingWhitespace,
+                                               marketplaceVisibility: changes.marketplaceVisibility, vxcPermitted: changes.vxcPermitted)
             var detail = JSONObject()
             if let name = changes.name { detail["name"] = .string(name) }
             if let visible = changes.marketplaceVisibility { detail["marketplaceVisibility"] = .bool(visible) }
@@ -81,7 +81,7 @@ public actor ServiceLifecycle {
         return result
     }
 
-    static func cancelOne(_ db: SQLiteConnection, _ service: ServiceRecord, by session: Session, now: Int64, reason: String) throws {
+    static func cancelOne(_ db: any DatabaseConnection, _ service: ServiceRecord, by session: Session, now: Int64, reason: String) throws {
         try ServiceRepository.setStatus(db, id: service.id, .cancelled, now: now)
         try VlanRepository.release(db, serviceId: service.id)
         try ApprovalRepository.withdrawPending(db, serviceId: service.id, by: session.userId, now: now, comment: reason)

@@ -1,3 +1,5 @@
+import Model
+import Persistence
 import Storage
 
 /// API.md §5 VLAN rules, shared by VXC and IX ends: 2–4093 valid, 0 = the lowest free, -1 = untagged,
@@ -11,7 +13,7 @@ enum VLANRules {
 
     /// The VLAN to use on `portId`: the requested one when free, the lowest free for 0. A taken VLAN is
     /// a 409 naming the VLAN and port, with up to five free suggestions.
-    static func resolve(_ db: SQLiteConnection, requested: Int, portId: Int64, field: String, avoiding: Int? = nil) throws -> Int {
+    static func resolve(_ db: any DatabaseConnection, requested: Int, portId: Int64, field: String, avoiding: Int? = nil) throws -> Int {
         if requested == 0 {
             var free = try VlanRepository.lowestFree(db, portId: portId)
             if let taken = free, taken == avoiding { free = try VlanRepository.lowestFree(db, portId: portId, from: taken + 1) }

@@ -1,4 +1,6 @@
 import JSON
+import Model
+import Persistence
 import Storage
 
 /// Placing a VXC order (API.md §5).
@@ -26,12 +28,12 @@ enum VXCOrdering {
     }
 
     /// Resolves both ends, the key, speed and VLANs, decides the approval, and inserts everything.
-    static func place(_ db: SQLiteConnection, _ order: VXCOrder, session: Session, approvalLifetime: Int64, now: Int64) throws -> VXCOrderResult {
+    static func place(_ db: any DatabaseConnection, _ order: VXCOrder, session: Session, approvalLifetime: Int64, now: Int64) throws -> VXCOrderResult {
         let aEnd = try AccessPolicy.ownedService(db, session, String(order.aEndId), for: .order)
         guard aEnd.productType.isPort, let aLocation = aEnd.location, let aSpeed = aEnd.speed else {
             throw DomainError.invalid("payerMegaPortNsId", "service \(order.aEndId) is not a port")
         }
-        let key = try order.serviceKey.map { try ServiceKeyRepository.usable(db, key: $0, now: now) }
+        let key = try order.serviceKey.map { try ServiceKeyRules.usable(db, key: $0, now: now) }
         guard let bEnd = try ServiceRepository.find(db, id: order.bEndId), bEnd.productType.isPort,
               let bLocation = bEnd.location, let bSpeed = bEnd.speed,
               let provider = try CompanyRepository.find(db, id: bEnd.companyId) else {
@@ -69,17 +71,12 @@ enum VXCOrdering {
         let decision: Decision = sameCompany || key?.preApproved == true ? .approved : autoApproving ? .automatic : .provider
         let name = order.name?.trimmingWhitespace ?? "from \(aEnd.name) to \(bEnd.name)"
         let band = DistanceBand.between(aLocation, bLocation)
-        try db.execute("""
-            INSERT INTO services (uid, product_type, name, company_id, provisioning_status, a_end_service_id, b_end_service_id,
-                rate_limit, distance_band, vxc_approval_status, payer_status, non_payer_status, rate_type, term, rollover,
-                aws_config, service_key_id, create_date, created_by, provision_date)
-            VALUES (?, 'VXC', ?, ?, ?, ?, ?, ?, ?, ?, 'APPROVED', ?, 'MONTHLY', ?, ?, ?, ?, ?, ?, ?)
-            """, Tokens.newUUID(), name, aEnd.companyId, decision.status.rawValue, aEnd.id, bEnd.id, order.speed, band.rawValue,
-            decision.approvalStatus, decision == .approved ? "APPROVED" : "UN_ASSESSED", order.term, order.rollover,
-            order.aws.map(awsJSON), key?.id, now, session.userId, decision == .approved ? now : nil)
-        let serviceId = db.lastInsertRowID
-        try db.execute("INSERT INTO vxc_orders (service_id, create_date, created_by) VALUES (?, ?, ?)", serviceId, now, session.userId)
-        let orderId = db.lastInsertRowID
+        let (serviceId, serviceUid, orderId) = try VXCRepository.insert(db, .init(
+            name: name, companyId: aEnd.companyId, status: decision.status, aEndId: aEnd.id, bEndId: bEnd.id, rateLimit: order.speed,
+            distanceBand: band.rawValue, approvalStatus: decision.approvalStatus,
+            nonPayerStatus: decision == .approved ? "APPROVED" : "UN_ASSESSED", term: order.term, rollover: order.rollover,
+            awsConfig: order.aws.map(awsJSON), serviceKeyId: key?.id, createdBy: session.userId,
+            provisionDate: decision == .approved ? now : nil), now: now)
         try VlanRepository.assign(db, portId: aEnd.id, serviceId: serviceId, end: "A", vlan: aVlan)
         try VlanRepository.assign(db, portId: bEnd.id, serviceId: serviceId, end: "B", vlan: bVlan)
         if decision == .provider {
@@ -96,7 +93,7 @@ enum VXCOrdering {
                                      "approval": .string(decision.approvalStatus ?? "APPROVED")], now: now)
         let fullName = "\(session.firstName) \(session.lastName)".trimmingWhitespace
         return VXCOrderResult(
-            orderId: orderId, serviceId: serviceId, serviceUid: try db.queryFirst("SELECT uid FROM services WHERE id = ?", serviceId) { $0.string(0) } ?? "",
+            orderId: orderId, serviceId: serviceId, serviceUid: serviceUid,
             createDate: now, name: name,
             aEnd: .init(portId: aEnd.id, portName: aEnd.name, companyId: aEnd.companyId, companyName: aEnd.companyName,
                         locationId: aLocation.locationId, vlan: aVlan),

@@ -1,0 +1,62 @@
+import Model
+import Persistence
+import Storage
+import Synchronization
+
+/// What an operator's probes ask: is the database there (`/health`), and how long are the queues
+/// (`/metrics`).
+public struct OperationsService: Sendable {
+    let db: any DatabaseWriter
+    private let probe = Probe()
+
+    public init(db: any DatabaseWriter) { self.db = db }
+
+    /// Whether the database answers. The answer is at most one second old: under load, one call a second
+    /// reads the database and the others reuse its result, so a load balancer polling `/health` costs no
+    /// thread hand-off.
+    public func isDatabaseReachable() async -> Bool {
+        if let recent = probe.recent() { return recent }
+        let ok = await db.isReachable()
+        probe.record(ok)
+        return ok
+    }
+
+    /// The queues and backlogs, read now.
+    public func gauges() async throws -> OperationalGauges {
+        let commits = await db.commitDurations()
+        return try await db.read { conn in
+            let outbox = try OutboxRepository.backlog(conn)
+            let queue = try ProvisioningRepository.queue(conn)
+            return OperationalGauges(outboxPending: outbox.pending, outboxFailed: outbox.failed, oldestPendingEmail: outbox.oldestPending,
+                                     provisioning: queue.provisioning, configured: queue.configured,
+                                     pendingApprovals: try ApprovalRepository.pendingCount(conn), commitDurations: commits)
+        }
+    }
+
+    /// The last database check and when it ran.
+    final class Probe: Sendable {
+        private let last = Mutex<(at: ContinuousClock.Instant, ok: Bool)?>(nil)
+        private static let maxAge = Duration.seconds(1)
+
+        func recent() -> Bool? {
+            last.withLock { last in last.flatMap { ContinuousClock.now - $0.at < Self.maxAge ? $0.ok : nil } }
+        }
+
+        func record(_ ok: Bool) { last.withLock { $0 = (ContinuousClock.now, ok) } }
+    }
+}
+
+/// The gauges `/metrics` shows.
+public struct OperationalGauges: Sendable {
+    public let outboxPending: Int
+    public let outboxFailed: Int
+    /// When the oldest undelivered email was written (epoch ms), if any.
+    public let oldestPendingEmail: Int64?
+    /// Services waiting for capacity.
+    public let provisioning: Int
+    /// Services waiting to go LIVE.
+    public let configured: Int
+    public let pendingApprovals: Int
+    /// Write transactions, BEGIN to COMMIT.
+    public let commitDurations: Histogram
+}

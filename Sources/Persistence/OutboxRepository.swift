@@ -1,0 +1,66 @@
+import Model
+import Storage
+
+/// SQL for the outbox: emails written in the transaction of the change they tell of, and their delivery.
+public enum OutboxRepository {
+    static let columns = """
+        o.id, o.message_id, o.company_id, o.user_id, o.recipient, o.event, o.notification_group, o.subject, o.body,
+        o.state, o.attempts, o.next_attempt_date, o.last_error, o.create_date, o.sent_date
+        """
+
+    static func map(_ r: any DatabaseRow) -> OutboxMessage {
+        OutboxMessage(id: r.int64("id"), messageId: r.string("message_id"), companyId: r.int64("company_id"),
+                      userId: r.optionalInt64("user_id"), recipient: r.string("recipient"), event: r.string("event"),
+                      group: r.string("notification_group"), subject: r.string("subject"), body: r.string("body"),
+                      state: r.string("state"), attempts: r.int("attempts"), nextAttemptDate: r.int64("next_attempt_date"),
+                      lastError: r.optionalString("last_error"), createDate: r.int64("create_date"), sentDate: r.optionalInt64("sent_date"))
+    }
+
+    /// Writes one message to one recipient, due now.
+    public static func insert(_ db: any DatabaseConnection, messageId: String, companyId: Int64, userId: Int64, recipient: String,
+                              event: String, group: NotificationGroup, subject: String, body: String, now: Int64) throws {
+        try db.execute("""
+            INSERT INTO outbox (message_id, company_id, user_id, recipient, event, notification_group, subject, body,
+                next_attempt_date, create_date)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, messageId, companyId, userId, recipient, event, group.rawValue, subject, body, now, now)
+    }
+
+    /// The newest 500 messages of a company (and, with `includeManaged`, of the companies it manages),
+    /// optionally in one state.
+    public static func list(_ db: any DatabaseConnection, companyId: Int64, includeManaged: Bool, state: String?) throws -> [OutboxMessage] {
+        try db.query("""
+            SELECT \(columns)
+            FROM outbox o JOIN companies c ON c.id = o.company_id
+            WHERE (c.id = ?1 OR (c.parent_company_id = ?1 AND ?2)) AND (?3 IS NULL OR o.state = ?3)
+            ORDER BY o.id DESC LIMIT 500
+            """, companyId, includeManaged, state, map: map)
+    }
+
+    /// Pending messages whose next attempt is due, oldest first, at most `limit`.
+    public static func due(_ db: any DatabaseConnection, now: Int64, limit: Int) throws -> [OutboxMessage] {
+        try db.query("SELECT \(columns) FROM outbox o WHERE o.state = 'PENDING' AND o.next_attempt_date <= ? ORDER BY o.id LIMIT ?",
+                     now, limit, map: map)
+    }
+
+    /// The relay accepted a message.
+    public static func markSent(_ db: any DatabaseConnection, id: Int64, now: Int64) throws {
+        try db.execute("UPDATE outbox SET state = 'SENT', sent_date = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?", now, id)
+    }
+
+    /// An attempt failed: the message waits for `nextAttempt`, or is given up as FAILED.
+    public static func markFailed(_ db: any DatabaseConnection, id: Int64, attempts: Int, giveUp: Bool, nextAttempt: Int64,
+                                  error: String) throws {
+        try db.execute("UPDATE outbox SET state = ?, attempts = ?, next_attempt_date = ?, last_error = ? WHERE id = ?",
+                       giveUp ? "FAILED" : "PENDING", attempts, nextAttempt, error, id)
+    }
+
+    /// How many messages are pending and failed, and when the oldest pending one was written.
+    public static func backlog(_ db: any DatabaseConnection) throws -> (pending: Int, failed: Int, oldestPending: Int64?) {
+        try db.queryFirst("""
+            SELECT sum(CASE WHEN state = 'PENDING' THEN 1 ELSE 0 END) AS pending,
+                   sum(CASE WHEN state = 'FAILED' THEN 1 ELSE 0 END) AS failed,
+                   min(CASE WHEN state = 'PENDING' THEN create_date END) AS oldest FROM outbox
+            """) { ($0.int("pending"), $0.int("failed"), $0.optionalInt64("oldest")) } ?? (0, 0, nil)
+    }
+}

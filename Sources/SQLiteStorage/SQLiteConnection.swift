@@ -1,0 +1,127 @@
+import CSQLite
+import Storage
+
+/// One SQLite connection. Not `Sendable`: it lives inside a `DatabaseActor` and is only used on that
+/// actor's serial queue, which is why it can be opened with `SQLITE_OPEN_NOMUTEX`.
+public final class SQLiteConnection: DatabaseConnection {
+    let handle: OpaquePointer
+    private var statements: [String: Statement] = [:]
+
+    /// Opens (or creates) the database at `path` with the project's settings: extended result codes,
+    /// WAL, `synchronous=FULL` (an acknowledged write survives power loss), foreign keys, a busy
+    /// time-out, and double-quoted string literals disabled.
+    public init(path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 5000) throws(SQLiteError) {
+        var db: OpaquePointer?
+        let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
+        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(db)
+            throw SQLiteError(code: ResultCode(rawValue: rc), message: "\(message): \(path)")
+        }
+        handle = db
+        sqlite3_extended_result_codes(db, 1)
+        sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
+        _ = csqlite_disable_dqs(db)
+        if !readOnly {
+            try exec("PRAGMA journal_mode = WAL")
+            try exec("PRAGMA synchronous = FULL")
+            try exec("PRAGMA wal_autocheckpoint = 10000")
+        }
+        try exec("PRAGMA foreign_keys = ON")
+        // 8 MiB of page cache per connection (the default is 2 MiB): index pages of a busy services
+        // table stay in memory instead of being read again with pread on every insert.
+        try exec("PRAGMA cache_size = -8192")
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    /// Runs one or more statements without arguments (`sqlite3_exec`): migrations and pragmas only.
+    public func exec(_ sql: String) throws(SQLiteError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard rc == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? String(cString: sqlite3_errmsg(handle))
+            sqlite3_free(message)
+            throw SQLiteError(code: ResultCode(rawValue: sqlite3_extended_errcode(handle)), message: text, sql: String(sql.prefix(200)))
+        }
+    }
+
+    /// SQLite's dialect.
+    public var dialect: SQLDialect { .sqlite }
+
+    /// Runs a statement with bound arguments; returns the number of rows changed.
+    @discardableResult
+    public func execute(_ sql: String, arguments: [any DatabaseBindable]) throws(SQLiteError) -> Int {
+        let statement = try prepared(sql)
+        try statement.bind(arguments)
+        try step(statement)
+        return Int(sqlite3_changes(handle))
+    }
+
+    /// Runs a query and maps every row.
+    public func query<T>(_ sql: String, arguments: [any DatabaseBindable], map: (any DatabaseRow) throws -> T) throws -> [T] {
+        let statement = try prepared(sql)
+        try statement.bind(arguments)
+        defer { sqlite3_reset(statement.handle) }
+        var results: [T] = []
+        let row = SQLiteRow(statement: statement)
+        while try step(statement) {
+            statement.beginRow()
+            results.append(try map(row))
+        }
+        return results
+    }
+
+    /// Runs a query and maps the first row, if any.
+    public func queryFirst<T>(_ sql: String, arguments: [any DatabaseBindable], map: (any DatabaseRow) throws -> T) throws -> T? {
+        let statement = try prepared(sql)
+        try statement.bind(arguments)
+        defer { sqlite3_reset(statement.handle) }
+        guard try step(statement) else { return nil }
+        statement.beginRow()
+        return try map(SQLiteRow(statement: statement))
+    }
+
+    /// Whether a transaction is open (SQLite may roll one back by itself after some errors).
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
+    /// Runs `body` in a `BEGIN IMMEDIATE` transaction (the write lock is taken up front, so a busy
+    /// database fails at BEGIN, not half-way); commits on return, rolls back on any error.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try exec("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try exec("COMMIT")
+            return result
+        } catch {
+            try? exec("ROLLBACK")
+            throw error
+        }
+    }
+
+    private func prepared(_ sql: String) throws(SQLiteError) -> Statement {
+        if let cached = statements[sql] { return cached }
+        let statement = try Statement(handle, sql: sql)
+        statements[sql] = statement
+        return statement
+    }
+
+    /// Steps once: true for a row, false when done.
+    @discardableResult
+    private func step(_ statement: Statement) throws(SQLiteError) -> Bool {
+        let rc = sqlite3_step(statement.handle)
+        if rc == SQLITE_ROW { return true }
+        if rc == SQLITE_DONE { sqlite3_reset(statement.handle); return false }
+        let error = SQLiteError(code: ResultCode(rawValue: sqlite3_extended_errcode(handle)),
+                                message: String(cString: sqlite3_errmsg(handle)), sql: statement.sql)
+        sqlite3_reset(statement.handle)
+        throw error
+    }
+}
+
+@available(*, unavailable)
+extension SQLiteConnection: Sendable {}

@@ -1,0 +1,54 @@
+/// One connection to a database engine, used inside a read or a unit of work and never shared between
+/// threads while in use. Statements use `?` (or `?N`) placeholders; an engine whose own syntax differs
+/// rewrites them. Engines cache prepared statements by their text.
+public protocol DatabaseConnection: AnyObject {
+    /// The engine's SQL dialect, for the few statements that must differ.
+    var dialect: SQLDialect { get }
+
+    /// Runs a statement with bound arguments; returns the number of rows changed.
+    @discardableResult
+    func execute(_ sql: String, arguments: [any DatabaseBindable]) throws -> Int
+
+    /// Runs a query and maps every row.
+    func query<T>(_ sql: String, arguments: [any DatabaseBindable], map: (any DatabaseRow) throws -> T) throws -> [T]
+
+    /// Runs a query and maps the first row, if any.
+    func queryFirst<T>(_ sql: String, arguments: [any DatabaseBindable], map: (any DatabaseRow) throws -> T) throws -> T?
+}
+
+/// The SQL dialects the storage engines speak.
+public enum SQLDialect: Sendable {
+    case sqlite
+    case postgres
+}
+
+extension DatabaseConnection {
+    /// Runs a statement with bound arguments; returns the number of rows changed.
+    @discardableResult
+    public func execute(_ sql: String, _ arguments: any DatabaseBindable...) throws -> Int {
+        try execute(sql, arguments: arguments)
+    }
+
+    /// Runs a query and maps every row.
+    public func query<T>(_ sql: String, _ arguments: any DatabaseBindable..., map: (any DatabaseRow) throws -> T) throws -> [T] {
+        try query(sql, arguments: arguments, map: map)
+    }
+
+    /// Runs a query with an argument list built at run time and maps every row.
+    public func query<T>(_ sql: String, _ arguments: [any DatabaseBindable], map: (any DatabaseRow) throws -> T) throws -> [T] {
+        try query(sql, arguments: arguments, map: map)
+    }
+
+    /// Runs a query and maps the first row, if any.
+    public func queryFirst<T>(_ sql: String, _ arguments: any DatabaseBindable..., map: (any DatabaseRow) throws -> T) throws -> T? {
+        try queryFirst(sql, arguments: arguments, map: map)
+    }
+
+    /// Runs an `INSERT … RETURNING id` and returns the new row's id.
+    public func insertReturningId(_ sql: String, _ arguments: any DatabaseBindable...) throws -> Int64 {
+        guard let id = try queryFirst(sql, arguments: arguments, map: { $0.int64("id") }) else {
+            throw StorageError(.other, message: "insert returned no id", statement: sql)
+        }
+        return id
+    }
+}
