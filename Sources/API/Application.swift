@@ -72,9 +72,8 @@ public final class Application: Sendable {
         await mail?.stop()
     }
 
-    /// Every route, for documentation checks.
-    public var routes: [(method: HTTPMethod, template: String)] { Routes.build(self).registered }
-
+    /// Every route of every surface, for documentation checks.
+    public var routes: [(method: HTTPMethod, template: String, options: RouteOptions)] { Surfaces.router(self).registered }
 
     /// A server for this application (bound, not yet running).
     public func makeServer(_ configuration: ServerConfiguration, accessLog: Bool = true) throws -> Server {
@@ -84,11 +83,10 @@ public final class Application: Sendable {
             metrics.observe(entry)
             if accessLog { log.access(entry) }
         }
-        // Error mapping in front of the route table; the same table answers the 100-continue preflight.
-        let table = Routes.build(self).freeze(), auth = self.auth
-        let responder = MiddlewareResponder.chain([ErrorMiddleware(log: log)], terminal: table)
+        // Each surface renders its own routes' errors; the same table answers the 100-continue preflight.
+        let table = Surfaces.router(self).freeze(), auth = self.auth
         let preflight: Preflight = { head in await PreflightCheck(routes: table, auth: auth).refusal(for: head) }
-        let server = try Server(configuration: configuration, responder: responder, renderError: render, accessLog: record,
+        let server = try Server(configuration: configuration, responder: table, renderError: render, accessLog: record,
                                 preflight: preflight)
         metrics.connections.withLock { $0 = { server.openConnections } }
         return server

@@ -24,6 +24,20 @@ import Testing
         #expect(doc["components"]?["securitySchemes"]?["token"]?["in"] == "query")
     }
 
+    /// Open routes are marked on the route itself; the document says the same of each (no security).
+    @Test func openRoutesAreMarkedOnTheRouteAsTheDocumentSays() async throws {
+        let world = try await APIWorld.shared.value
+        let (_, doc) = try await world.callJSON("GET", "/openapi.json", as: "readonly@acme.example")
+        for route in world.app.routes {
+            let path = route.template.split(separator: "/", omittingEmptySubsequences: false)
+                .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
+            let security = doc["paths"]?[path]?[route.method.rawValue.lowercased()]?["security"]
+            #expect((security == .array([])) == !route.options.authenticated, "\(route.method.rawValue) \(route.template)")
+        }
+        #expect(world.app.routes.filter { !$0.options.authenticated }.map(\.template).sorted()
+                == ["/health", "/metrics", "/openapi.json", "/v2/login", "/v2/logout/:token"])
+    }
+
     @Test func liveResponsesMatchTheirSchemas() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }

@@ -11,7 +11,7 @@ enum OpenAPIDocument {
 
     static let document: JSONValue = {
         var paths = JSONObject()
-        for (method, template, operation) in OA.operations {
+        for (method, template, operation) in Surfaces.openAPIOperations {
             let key = openAPIPath(template)
             var item: JSONObject = paths[key].flatMap { if case .object(let o) = $0 { o } else { nil } } ?? JSONObject()
             item[method] = operation

@@ -1,6 +1,6 @@
 import JSON
 
-/// Every operation the server serves, keyed by route template as the router writes it (`:id`).
+/// The operations of each surface, keyed by route template as the router writes it (`:id`).
 extension OA {
     static let id = path("id", "integer id or uid")
     static let companyId = query("companyId", "act for a managed company (partner admins)")
@@ -18,10 +18,15 @@ extension OA {
         "rateType": "MONTHLY", "rollover": true, "speed": 100,
     ]
 
-    static let operations: [(method: String, template: String, operation: JSONValue)] = [
+    /// The operations surface.
+    static let operationsOperations: [(method: String, template: String, operation: JSONValue)] = [
         ("get", "/health", op("Liveness and database check", tag: "operations", auth: false, responses: [(200, ref("Health"))], errors: [503])),
         ("get", "/metrics", op("Prometheus metrics (text/plain)", tag: "operations", auth: false, responses: [(200, nil)])),
         ("get", "/openapi.json", op("This document", tag: "operations", auth: false, responses: [(200, ["type": "object"])])),
+    ]
+
+    /// The legacy surface.
+    static let legacyOperations: [(method: String, template: String, operation: JSONValue)] = [
         ("post", "/v2/login", op("Log in with username (email) and password as a form, JSON body or query", tag: "auth", auth: false,
                                  responses: [(200, envelope(ref("Login")))], errors: [401, 415, 422])),
         ("get", "/v2/logout", op("Revoke the caller's token", tag: "auth", responses: [(200, object([("message", s), ("terms", s)]))])),

@@ -20,27 +20,6 @@ enum Credentials {
     }
 }
 
-extension RequestContext {
-    /// The authenticated session; every `secure` route has one.
-    func session() throws -> Session {
-        guard let session = identity as? Session else { throw DomainError.unauthenticated("a session token is required") }
-        return session
-    }
-}
-
-/// Wraps a handler so it runs only for an authenticated session (401 otherwise) and the access log
-/// learns who made the request.
-func secure(_ auth: AuthService, _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext, Session) async throws -> HTTPResponse) -> Handler {
-    return { request, context in
-        guard let token = Credentials.token(in: request) else {
-            throw DomainError.unauthenticated("a session token is required (?token=, X-Auth-Token or Authorization: Bearer)")
-        }
-        let session = try await auth.authenticate(token: token)
-        context.identity = session
-        return try await handler(request, &context, session)
-    }
-}
-
 extension Substring {
     func trimmingCharacters(in set: String) -> String {
         let chars = Set(set)

@@ -4,8 +4,8 @@ import HTTPServer
 import JSON
 
 /// The one place where errors become HTTP: domain errors, storage failures and malformed JSON map to
-/// statuses and codes here, and `render` writes every error envelope (handlers and the server's own
-/// 400/404/405/408/413… alike).
+/// statuses and codes here. `render` writes the legacy error envelope (the legacy and operations
+/// surfaces, and the server's own 400/404/405/408/413… before any route is chosen).
 public enum ErrorMapping {
     /// Maps any error to an `HTTPError`. Unknown errors become a generic 500 — no SQL, no arguments.
     public static func httpError(from error: any Error) -> HTTPError {
@@ -80,23 +80,5 @@ public enum ErrorMapping {
         var headers = error.headers
         headers.add("Content-Type", "application/json")
         return HTTPResponse(status: error.status, headers: headers, body: JSONWriter.bytes(body))
-    }
-}
-
-/// Converts whatever a handler throws into an `HTTPError` (logging unexpected ones with their trace id),
-/// so the server renders it through `ErrorMapping.render`.
-struct ErrorMiddleware: Middleware {
-    let log: LogWriter
-
-    func handle(_ request: HTTPRequest, context: inout RequestContext, next: any HTTPResponder) async throws -> HTTPResponse {
-        do {
-            return try await next.respond(to: request, context: &context)
-        } catch {
-            let mapped = ErrorMapping.httpError(from: error)
-            if mapped.status.code >= 500 {
-                log.error("request failed", ["traceId": .string(context.traceId), "error": .string(String(describing: error))])
-            }
-            throw mapped
-        }
     }
 }

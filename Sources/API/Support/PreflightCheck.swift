@@ -11,14 +11,13 @@ struct PreflightCheck {
 
     func refusal(for head: HTTPRequest) async -> HTTPError? {
         if let routing = routes.routingError(for: head) { return routing }
-        let path = head.uri.path
-        let open = path == "/health" || path == "/metrics" || path == "/openapi.json" || path == "/v2/login" || path.hasPrefix("/v2/logout/")
-        if !open {
+        let options = routes.options(for: head) ?? RouteOptions()
+        if options.authenticated {
             guard let token = Credentials.token(in: head) else { return ErrorMapping.httpError(from: DomainError.unauthenticated("a session token is required")) }
             do { _ = try await auth.authenticate(token: token) } catch { return ErrorMapping.httpError(from: error) }
         }
         let type = head.headers["Content-Type"]?.lowercased() ?? ""
-        if path != "/v2/login" && !type.hasPrefix("application/json") {
+        if options.jsonBody && !type.hasPrefix("application/json") {
             return HTTPError(.unsupportedMediaType, code: "unsupported_media_type", message: "send the body as Content-Type: application/json")
         }
         return nil

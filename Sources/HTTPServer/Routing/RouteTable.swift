@@ -4,25 +4,31 @@ import HTTPCore
 /// matches but the method does not (RFC 9110 §15.5.6), HEAD with the GET handler (§9.3.2), and
 /// OPTIONS with 204 and `Allow` (§9.3.7), including `OPTIONS *`.
 public struct RouteTable: HTTPResponder {
+    /// A registered handler and what its route requires.
+    struct Route: Sendable {
+        let options: RouteOptions
+        let handler: Handler
+    }
+
     struct Node: Sendable {
         var literals: [String: Node] = [:]
         var parameter: (name: String, node: Box)?
-        var handlers: [HTTPMethod: Handler] = [:]
+        var handlers: [HTTPMethod: Route] = [:]
         var template: String?
 
-        mutating func insert(_ segments: ArraySlice<RoutePattern.Segment>, method: HTTPMethod, template: String, handler: @escaping Handler) {
+        mutating func insert(_ segments: ArraySlice<RoutePattern.Segment>, method: HTTPMethod, template: String, route: Route) {
             guard let first = segments.first else {
-                handlers[method] = handler
+                handlers[method] = route
                 self.template = template
                 return
             }
             switch first {
             case .literal(let text):
-                literals[text, default: Node()].insert(segments.dropFirst(), method: method, template: template, handler: handler)
+                literals[text, default: Node()].insert(segments.dropFirst(), method: method, template: template, route: route)
             case .parameter(let name):
                 precondition(parameter == nil || parameter?.name == name, "conflicting parameter names at \(template)")
                 var child = parameter?.node.node ?? Node()
-                child.insert(segments.dropFirst(), method: method, template: template, handler: handler)
+                child.insert(segments.dropFirst(), method: method, template: template, route: route)
                 parameter = (name, Box(child))
             }
         }
@@ -54,9 +60,7 @@ public struct RouteTable: HTTPResponder {
         guard let node = root.match(request.uri.segments[...], &parameters) else { throw HTTPError.notFound() }
         context.parameters = parameters
         context.route = node.template
-        if let handler = node.handlers[request.method] ?? (request.method == .head ? node.handlers[.get] : nil) {
-            return try await handler(request, &context)
-        }
+        if let route = node.route(for: request.method) { return try await route.handler(request, &context) }
         if request.method == .options {
             var methods = Array(node.handlers.keys)
             if node.handlers[.get] != nil { methods.append(.head) }
@@ -64,6 +68,12 @@ public struct RouteTable: HTTPResponder {
             return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", Self.allowList(methods))]))
         }
         throw routingError(for: request) ?? HTTPError.notFound()
+    }
+
+    /// What the route a request would reach requires (nil when none would run: 404, 405, OPTIONS, `*`).
+    public func options(for request: HTTPRequest) -> RouteOptions? {
+        var parameters: [String: String] = [:]
+        return root.match(request.uri.segments[...], &parameters)?.route(for: request.method)?.options
     }
 
     /// The routing error a request would get (404, or 405 with `Allow`), without running a handler.
@@ -83,5 +93,12 @@ public struct RouteTable: HTTPResponder {
     /// A stable, comma-separated method list in the implemented order.
     static func allowList(_ methods: [HTTPMethod]) -> String {
         HTTPMethod.implemented.filter(methods.contains).map(\.rawValue).joined(separator: ", ")
+    }
+}
+
+extension RouteTable.Node {
+    /// The route for a method; HEAD runs the GET route.
+    func route(for method: HTTPMethod) -> RouteTable.Route? {
+        handlers[method] ?? (method == .head ? handlers[.get] : nil)
     }
 }

@@ -2,25 +2,32 @@ import HTTPCore
 
 /// The route builder used at start-up; `freeze()` turns it into the immutable `RouteTable`.
 public struct Router: Sendable {
-    private var routes: [(method: HTTPMethod, pattern: RoutePattern, handler: Handler)] = []
+    private var routes: [(method: HTTPMethod, pattern: RoutePattern, options: RouteOptions, handler: Handler)] = []
 
     /// An empty router.
     public init() {}
 
-    /// Registers a handler. Registering the same method and template twice is a programmer error.
-    public mutating func on(_ method: HTTPMethod, _ template: String, _ handler: @escaping Handler) {
+    /// Registers a handler with what the route requires. Registering the same method and template twice
+    /// is a programmer error.
+    public mutating func on(_ method: HTTPMethod, _ template: String, options: RouteOptions = RouteOptions(),
+                            _ handler: @escaping Handler) {
         let pattern = RoutePattern(template)
         precondition(!routes.contains { $0.method == method && $0.pattern == pattern }, "duplicate route \(method) \(template)")
-        routes.append((method, pattern, handler))
+        routes.append((method, pattern, options, handler))
     }
 
-    /// Every registered (method, template) pair, for documentation checks.
-    public var registered: [(method: HTTPMethod, template: String)] { routes.map { ($0.method, $0.pattern.template) } }
+    /// Every registered route, for documentation checks.
+    public var registered: [(method: HTTPMethod, template: String, options: RouteOptions)] {
+        routes.map { ($0.method, $0.pattern.template, $0.options) }
+    }
 
     /// The immutable table that serves requests.
     public func freeze() -> RouteTable {
         var root = RouteTable.Node()
-        for route in routes { root.insert(route.pattern.segments[...], method: route.method, template: route.pattern.template, handler: route.handler) }
+        for route in routes {
+            root.insert(route.pattern.segments[...], method: route.method, template: route.pattern.template,
+                        route: RouteTable.Route(options: route.options, handler: route.handler))
+        }
         return RouteTable(root: root)
     }
 }

@@ -1,0 +1,61 @@
+import Domain
+import HTTPCore
+import HTTPServer
+
+/// The routes of one surface as they are registered: the group authenticates once for every route
+/// that needs a session and hands the handler a typed `Session`, marks open routes on the route itself
+/// (so the `100-continue` preflight reads route metadata), and renders every error the surface's way.
+struct RouteGroup {
+    private(set) var router: Router
+    let surface: any APISurface
+    let auth: AuthService
+    let log: LogWriter
+
+    init(router: Router, surface: any APISurface, auth: AuthService, log: LogWriter) {
+        self.router = router
+        self.surface = surface
+        self.auth = auth
+        self.log = log
+    }
+
+    /// A route anyone may call (no token).
+    mutating func open(_ method: HTTPMethod, _ template: String, jsonBody: Bool = true,
+                       _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext) async throws -> HTTPResponse) {
+        let surface = self.surface, log = self.log
+        router.on(method, template, options: RouteOptions(authenticated: false, jsonBody: jsonBody)) { request, context in
+            do {
+                return try await handler(request, &context)
+            } catch {
+                return Self.render(error, surface, log, context)
+            }
+        }
+    }
+
+    /// A route for an authenticated session (401 without one); the handler gets the session.
+    mutating func session(_ method: HTTPMethod, _ template: String,
+                          _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext, Session) async throws -> HTTPResponse) {
+        let surface = self.surface, log = self.log, auth = self.auth
+        router.on(method, template, options: RouteOptions(authenticated: true)) { request, context in
+            do {
+                guard let token = Credentials.token(in: request) else {
+                    throw DomainError.unauthenticated("a session token is required (?token=, X-Auth-Token or Authorization: Bearer)")
+                }
+                let session = try await auth.authenticate(token: token)
+                context.identity = session
+                return try await handler(request, &context, session)
+            } catch {
+                return Self.render(error, surface, log, context)
+            }
+        }
+    }
+
+    /// Maps any error to HTTP and renders it the surface's way; unexpected failures are logged with the
+    /// trace id (the response names only the trace id).
+    static func render(_ error: any Error, _ surface: any APISurface, _ log: LogWriter, _ context: RequestContext) -> HTTPResponse {
+        let mapped = ErrorMapping.httpError(from: error)
+        if mapped.status.code >= 500 {
+            log.error("request failed", ["traceId": .string(context.traceId), "error": .string(String(describing: error))])
+        }
+        return surface.render(mapped, traceId: context.traceId)
+    }
+}

@@ -1,0 +1,14 @@
+/// What a route requires before its handler runs, readable without running it (the `100-continue`
+/// preflight and the documentation checks read it).
+public struct RouteOptions: Sendable, Equatable {
+    /// Whether the route needs an authenticated caller (401 without one).
+    public var authenticated: Bool
+    /// Whether the route takes a JSON body (415 for another media type).
+    public var jsonBody: Bool
+
+    /// An authenticated route with a JSON body unless told otherwise.
+    public init(authenticated: Bool = true, jsonBody: Bool = true) {
+        self.authenticated = authenticated
+        self.jsonBody = jsonBody
+    }
+}
