@@ -15,6 +15,8 @@ public struct ApplicationConfiguration: Sendable {
     public var mail: MailWorker.Configuration?
     /// Structured logs.
     public var log = LogWriter()
+    /// Where emails send people (the server's public base URL).
+    public var links = PortalLinks()
 
     /// The defaults, on `database`.
     public init(database: any DatabaseWriter) { self.database = database }

@@ -56,9 +56,11 @@ struct ServeConfiguration {
     var provisioningDelayMillis = 3000
     var approvalLifetimeDays = 60
     var tokenLifetimeHours = 24
+    /// The base URL people reach the server at, for links in emails (default: the listen address).
+    var publicURL: String
 
     static let options: Set<String> = [
-        "host", "port", "smtp", "mail-from", "smtp-retry-base-ms", "provisioning-delay-ms", "approval-ttl-days", "token-ttl-hours",
+        "host", "port", "public-url", "smtp", "mail-from", "smtp-retry-base-ms", "provisioning-delay-ms", "approval-ttl-days", "token-ttl-hours",
         "max-connections", "max-body-bytes",
         "header-timeout-ms", "body-timeout-ms", "keep-alive-timeout-ms", "write-timeout-ms",
     ]
@@ -70,6 +72,10 @@ struct ServeConfiguration {
         } else if let text = environment["PORT"] {
             guard let port = Int(text), (0...65535).contains(port) else { throw UsageError("PORT must be 0–65535, got '\(text)'") }
             server.port = port
+        }
+        publicURL = args.string("public-url") ?? environment["PUBLIC_URL"] ?? "http://\(server.host):\(server.port)"
+        guard publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://") else {
+            throw UsageError("--public-url must start with http:// or https://, got '\(publicURL)'")
         }
         if let smtp = args.string("smtp") {
             let parts = smtp.split(separator: ":")

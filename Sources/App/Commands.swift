@@ -14,6 +14,7 @@ enum Commands {
         configuration.provisioningDelayMillis = Int64(serve?.provisioningDelayMillis ?? 3000)
         configuration.approvalLifetimeMillis = Int64(serve?.approvalLifetimeDays ?? 60) * 86_400_000
         configuration.mail = serve?.mail
+        if let url = serve?.publicURL { configuration.links = PortalLinks(baseURL: url) }
         configuration.log = LogWriter(level: common.logLevel)
         return Application(configuration)
     }

@@ -37,7 +37,7 @@ do {
     fail(error.description, status: 2)
 } catch let error as DomainError {
     switch error {
-    case .invalid(let fields): fail(fields.map { "--\($0.field) \($0.message)" }.joined(separator: "; "), status: 2)
+    case .invalid(let fields): fail(fields.map { "--\(CommandLineFields.names.wire($0.field)) \($0.message)" }.joined(separator: "; "), status: 2)
     case .notFound(let message): fail(message, status: 1)
     case .conflict(_, let message), .forbidden(_, let message), .unauthenticated(let message): fail(message, status: 1)
     case .rateLimited, .accountSetupIncomplete, .vlanUnavailable, .unprocessable: fail(String(describing: error), status: 1)

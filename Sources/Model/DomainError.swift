@@ -1,6 +1,6 @@
 /// A field that failed validation and the rule it broke.
 public struct FieldError: Sendable, Equatable {
-    /// The request field, e.g. `payerVlanId` or `megaPortProvItem.speed`.
+    /// The field's domain key, e.g. `aEnd.vlan` or `ix.macAddress` (each surface renames it, see `FieldNames`).
     public let field: String
     /// The rule, in words: "must be one of 1000, 10000, 100000".
     public let message: String

@@ -29,7 +29,7 @@ import Testing
         #expect(body.contains("Requested by:  Tom Tech <techadmin@acme.example> of Acme Networks"))
         #expect(body.contains("From port:     The MEGAPORT at Global Switch (Acme Networks"))
         #expect(body.contains("VLAN 300") && body.contains("Speed:         100 Mbps"))
-        #expect(body.contains("POST /secure/approvals/\(approval)/accept"), "what to do next")
+        #expect(body.contains("http://localhost:8080/portal/approvals/") && !body.contains("/secure/"), "what to do next: a page, no API path")
         #expect(Self.recipients(Self.mail(all, event: "vxc_request_sent")) == Self.acmeReaders)
         let accepted = Self.mail(all, event: "vxc_request_accepted")
         #expect(Self.recipients(accepted) == Self.acmeReaders)

@@ -46,6 +46,16 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    /// The domain names fields by its own keys; the command line shows its flags.
+    @Test func ruleViolationsNameTheFlag() async throws {
+        let s = try Scratch()
+        defer { s.temp.remove() }
+        let managed = try await s.run(["admin", "create-company", "--name", "X", "--type", "MANAGED"])
+        #expect(managed.status == 2 && managed.stderr.contains("--parent is required for a MANAGED company"), "\(managed)")
+        let direct = try await s.run(["admin", "create-company", "--name", "X", "--type", "DIRECT", "--market", "ZZ"])
+        #expect(direct.status == 2 && direct.stderr.contains("--market unknown billing market ZZ"), "\(direct)")
+    }
+
     @Test(arguments: [
         ["admin", "create-user", "--company", "999", "--email", "a@b.example", "--position", "Finance", "--password", "long-password"],
         ["admin", "issue-token", "--email", "nobody@nowhere.example"],

@@ -17,11 +17,11 @@ import Testing
         try await withAdmin { admin, db in
             let direct = try await admin.createCompany(NewCompany(name: "Direct", accountType: .direct))
             var managed = NewCompany(name: "Managed", accountType: .managed)
-            await #expect(throws: DomainError.invalid("parent", "a MANAGED company needs --parent (its partner)")) {
+            await #expect(throws: DomainError.invalid("parentCompanyId", "is required for a MANAGED company (its partner)")) {
                 _ = try await admin.createCompany(managed)
             }
             managed.parentCompanyId = direct
-            await #expect(throws: DomainError.invalid("parent", "company \(direct) is not a PARTNER")) {
+            await #expect(throws: DomainError.invalid("parentCompanyId", "company \(direct) is not a PARTNER")) {
                 _ = try await admin.createCompany(managed)
             }
             managed.parentCompanyId = 999
@@ -35,7 +35,7 @@ import Testing
 
             var marketed = NewCompany(name: "Nowhere", accountType: .direct)
             marketed.billingMarket = "ZZ"
-            await #expect(throws: DomainError.invalid("market", "unknown billing market ZZ")) { _ = try await admin.createCompany(marketed) }
+            await #expect(throws: DomainError.invalid("billingMarket", "unknown billing market ZZ")) { _ = try await admin.createCompany(marketed) }
             var supported = NewCompany(name: "Odd", accountType: .direct)
             supported.supportedBy = .partner
             await #expect(throws: DomainError.self) { _ = try await admin.createCompany(supported) }

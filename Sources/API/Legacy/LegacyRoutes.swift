@@ -32,15 +32,15 @@ struct LegacyRoutes: APISurface {
         router.session(.get, "/v2/locations") { request, _, _ in try await locations.v2Locations(request) }
         router.session(.get, "/secure/dropdowns/ix") { request, _, _ in try await orders.exchanges(request) }
 
-        router.session(.post, "/secure/ecommerce/megaport/order") { request, _, session in try await orders.port(request, session) }
-        router.session(.post, "/secure/ecommerce/vxc/order") { request, _, session in try await orders.vxc(request, session) }
-        router.session(.post, "/secure/ecommerce/ix/order") { request, _, session in try await orders.ix(request, session) }
+        router.session(.post, "/secure/ecommerce/megaport/order", fields: LegacyFieldNames.portOrder) { request, _, session in try await orders.port(request, session) }
+        router.session(.post, "/secure/ecommerce/vxc/order", fields: LegacyFieldNames.vxcOrder) { request, _, session in try await orders.vxc(request, session) }
+        router.session(.post, "/secure/ecommerce/ix/order", fields: LegacyFieldNames.ixOrder) { request, _, session in try await orders.ix(request, session) }
 
         router.session(.get, "/secure/technicalservice/:id") { _, context, session in try await services.get(context, session) }
         router.session(.put, "/secure/technicalservice/:id") { request, context, session in
             try await services.update(request, context, session)
         }
-        router.session(.put, "/secure/technicalservice/:id/speed") { request, context, session in
+        router.session(.put, "/secure/technicalservice/:id/speed", fields: LegacyFieldNames.speedChange) { request, context, session in
             try await services.speed(request, context, session)
         }
         router.session(.post, "/secure/technicalservice/:id/cancel") { request, context, session in
@@ -82,8 +82,8 @@ struct LegacyRoutes: APISurface {
         router.session(.get, "/secure/marketplace") { _, _, _ in try await marketplace.list() }
         router.session(.put, "/secure/marketplace/profile") { request, _, session in try await marketplace.updateProfile(request, session) }
 
-        router.session(.post, "/secure/servicekeys") { request, _, session in try await keys.create(request, session) }
+        router.session(.post, "/secure/servicekeys", fields: LegacyFieldNames.serviceKeys) { request, _, session in try await keys.create(request, session) }
         router.session(.get, "/secure/servicekeys") { request, _, session in try await keys.list(request, session) }
-        router.session(.put, "/secure/servicekeys") { request, _, session in try await keys.update(request, session) }
+        router.session(.put, "/secure/servicekeys", fields: LegacyFieldNames.serviceKeys) { request, _, session in try await keys.update(request, session) }
     }
 }

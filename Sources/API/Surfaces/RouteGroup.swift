@@ -19,20 +19,21 @@ struct RouteGroup {
     }
 
     /// A route anyone may call (no token).
-    mutating func open(_ method: HTTPMethod, _ template: String, jsonBody: Bool = true,
+    mutating func open(_ method: HTTPMethod, _ template: String, jsonBody: Bool = true, fields: FieldNames = FieldNames([:]),
                        _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext) async throws -> HTTPResponse) {
         let surface = self.surface, log = self.log
         router.on(method, template, options: RouteOptions(authenticated: false, jsonBody: jsonBody)) { request, context in
             do {
                 return try await handler(request, &context)
             } catch {
-                return Self.render(error, surface, log, context)
+                return Self.render(error, fields, surface, log, context)
             }
         }
     }
 
-    /// A route for an authenticated session (401 without one); the handler gets the session.
-    mutating func session(_ method: HTTPMethod, _ template: String,
+    /// A route for an authenticated session (401 without one); the handler gets the session. `fields`
+    /// names the domain's field keys the way this route's callers know them.
+    mutating func session(_ method: HTTPMethod, _ template: String, fields: FieldNames = FieldNames([:]),
                           _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext, Session) async throws -> HTTPResponse) {
         let surface = self.surface, log = self.log, auth = self.auth
         router.on(method, template, options: RouteOptions(authenticated: true)) { request, context in
@@ -44,15 +45,16 @@ struct RouteGroup {
                 context.identity = session
                 return try await handler(request, &context, session)
             } catch {
-                return Self.render(error, surface, log, context)
+                return Self.render(error, fields, surface, log, context)
             }
         }
     }
 
     /// Maps any error to HTTP and renders it the surface's way; unexpected failures are logged with the
     /// trace id (the response names only the trace id).
-    static func render(_ error: any Error, _ surface: any APISurface, _ log: LogWriter, _ context: RequestContext) -> HTTPResponse {
-        let mapped = ErrorMapping.httpError(from: error)
+    static func render(_ error: any Error, _ fields: FieldNames, _ surface: any APISurface, _ log: LogWriter,
+                       _ context: RequestContext) -> HTTPResponse {
+        let mapped = ErrorMapping.httpError(from: (error as? DomainError)?.renamingFields(fields) ?? error)
         if mapped.status.code >= 500 {
             log.error("request failed", ["traceId": .string(context.traceId), "error": .string(String(describing: error))])
         }

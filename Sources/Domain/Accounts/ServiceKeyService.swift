@@ -37,11 +37,11 @@ public actor ServiceKeyService {
     public init(db: any DatabaseWriter) { self.db = db }
 
     public func create(_ fields: ServiceKeyFields, by session: Session) async throws -> ServiceKeyView {
-        guard let product = fields.productIdOrUid else { throw DomainError.invalid("productUid", "is required (or productId)") }
+        guard let product = fields.productIdOrUid else { throw DomainError.invalid("productId", "is required") }
         try Self.validate(fields, singleUse: fields.singleUse ?? false)
         return try await db.write { conn in
             let port = try AccessPolicy.ownedService(conn, session, product, for: .manageServiceKeys)
-            guard port.productType.isPort, let speed = port.speed else { throw DomainError.invalid("productUid", "service \(port.id) is not a port") }
+            guard port.productType.isPort, let speed = port.speed else { throw DomainError.invalid("productId", "service \(port.id) is not a port") }
             if let max = fields.maxSpeed, max > speed { throw DomainError.invalid("maxSpeed", "must not exceed the port speed of \(speed) Mbps") }
             let key = Tokens.newUUID(), now = Now.millis()
             let id = try ServiceKeyRepository.insert(conn, key: key, companyId: port.companyId, productId: port.id,
@@ -91,7 +91,7 @@ public actor ServiceKeyService {
             guard singleUse else { throw DomainError.invalid("vlan", "only a single-use key fixes the VLAN") }
         }
         if let max = f.maxSpeed, max < 1 { throw DomainError.invalid("maxSpeed", "must be at least 1 Mbps") }
-        if let from = f.validFrom, let to = f.validTo, to <= from { throw DomainError.invalid("validFor.end", "must be after validFor.start") }
+        if let from = f.validFrom, let to = f.validTo, to <= from { throw DomainError.invalid("validTo", "must be after the start of the validity") }
         if let description = f.description, description.count > 255 { throw DomainError.invalid("description", "must be at most 255 characters") }
     }
 

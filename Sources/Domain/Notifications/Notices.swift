@@ -5,19 +5,17 @@ import Storage
 /// The emails of API.md §8, written into the outbox in the transaction of the change that causes them.
 enum Notices {
     /// A VXC connection request: to the provider (who must decide) and to the requester.
-    static func connectionRequested(_ db: any DatabaseConnection, serviceId: Int64, approval: Approval, now: Int64) throws {
-        guard let f = try VXCFacts.load(db, serviceId: serviceId) else { return }
+    static func connectionRequested(_ db: any DatabaseConnection, _ f: VXCFacts, approval: Approval, links: PortalLinks, now: Int64) throws {
         try Outbox.enqueue(db, Email(event: "vxc_request", companyId: f.bEnd.companyId, group: .ordering,
-            subject: "Connection request from \(f.aEnd.companyName): \(f.service.rateLimit ?? 0) Mbps to \(f.bEnd.name)",
+            subject: "Connection request from \(f.aEnd.companyName): \(f.rateLimit) Mbps to \(f.bEnd.name)",
             body: """
             \(f.aEnd.companyName) has asked to connect a VXC to your port \(f.bEnd.name).
 
             \(f.summary)
               Approval:      \(approval.id) (\(approval.uid))
 
-            What to do next: accept or deny the request.
-              Accept: POST /secure/approvals/\(approval.id)/accept  (optionally {"vlan": n} to choose your VLAN)
-              Deny:   POST /secure/approvals/\(approval.id)/deny    with {"comment": "<the reason>"}
+            What to do next: accept the request (choosing your VLAN if you wish) or deny it with a reason:
+              \(links.approval(approval.uid))
             If nobody decides, the request expires on \(VXCFacts.day(approval.expiryDate)).
             """), now: now)
         try Outbox.enqueue(db, Email(event: "vxc_request_sent", companyId: f.aEnd.companyId, group: .ordering,
@@ -28,23 +26,23 @@ enum Notices {
             \(f.summary)
 
             What happens next: \(f.bEnd.companyName) accepts or denies the request; we will email you either way.
-            You can withdraw it with POST /secure/approvals/\(approval.id)/withdraw.
+            You can withdraw it at \(links.approval(approval.uid)).
             """), now: now)
     }
 
     /// A raise of speed on another company's B-end: to the provider.
-    static func speedChangeRequested(_ db: any DatabaseConnection, serviceId: Int64, approval: Approval, now: Int64) throws {
+    static func speedChangeRequested(_ db: any DatabaseConnection, serviceId: Int64, approval: Approval, links: PortalLinks,
+                                     now: Int64) throws {
         guard let f = try VXCFacts.load(db, serviceId: serviceId), let newSpeed = approval.newSpeed else { return }
         try Outbox.enqueue(db, Email(event: "speed_change_request", companyId: f.bEnd.companyId, group: .ordering,
-            subject: "\(f.aEnd.companyName) asks to raise \(f.service.name) from \(approval.speed) to \(newSpeed) Mbps",
+            subject: "\(f.aEnd.companyName) asks to raise \(f.vxcName) from \(approval.speed) to \(newSpeed) Mbps",
             body: """
             \(f.aEnd.companyName) has asked to raise the speed of a VXC on your port \(f.bEnd.name) from \(approval.speed) Mbps to \(newSpeed) Mbps.
 
             \(f.summary)
               Approval:      \(approval.id) (\(approval.uid))
 
-            What to do next: accept with POST /secure/approvals/\(approval.id)/accept, or deny with
-            POST /secure/approvals/\(approval.id)/deny and {"comment": "<the reason>"}.
+            What to do next: accept it, or deny it with a reason: \(links.approval(approval.uid))
             """), now: now)
     }
 
@@ -67,7 +65,7 @@ enum Notices {
         try Outbox.enqueue(db, Email(event: accepted ? "vxc_request_accepted" : "vxc_request_denied", companyId: f.aEnd.companyId,
             group: .ordering, subject: "\(f.bEnd.companyName) \(verb) your \(what)",
             body: """
-            \(f.bEnd.companyName) \(verb) your \(what) for \(f.service.name).
+            \(f.bEnd.companyName) \(verb) your \(what) for \(f.vxcName).
             \(reason.map { "\n  Reason:        \($0)\n" } ?? "")
             \(f.summary)
 
@@ -81,7 +79,7 @@ enum Notices {
         try Outbox.enqueue(db, Email(event: "vxc_request_expired", companyId: f.aEnd.companyId, group: .ordering,
             subject: "Your request to \(f.bEnd.companyName) expired",
             body: """
-            \(f.bEnd.companyName) did not decide on your request for \(f.service.name) in time, so it expired.
+            \(f.bEnd.companyName) did not decide on your request for \(f.vxcName) in time, so it expired.
 
             \(f.summary)
 

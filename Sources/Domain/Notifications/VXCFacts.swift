@@ -5,7 +5,9 @@ import Storage
 
 /// What an email about a VXC says: both ends, companies, speed, VLANs and who ordered it.
 struct VXCFacts {
-    let service: ServiceRecord
+    let vxcId: Int64
+    let vxcName: String
+    let rateLimit: Int
     let aEnd: ServiceRecord
     let bEnd: ServiceRecord
     let aVlan: Int?
@@ -20,7 +22,8 @@ struct VXCFacts {
         let requester = try service.createdBy.flatMap { id in
             try UserRepository.find(db, id: id).map { "\("\($0.firstName) \($0.lastName)".trimmingWhitespace) <\($0.email)>" }
         } ?? service.companyName
-        return VXCFacts(service: service, aEnd: aEnd, bEnd: bEnd, aVlan: vlans["A"], bVlan: vlans["B"], requester: requester)
+        return VXCFacts(vxcId: service.id, vxcName: service.name, rateLimit: service.rateLimit ?? 0, aEnd: aEnd, bEnd: bEnd,
+                        aVlan: vlans["A"], bVlan: vlans["B"], requester: requester)
     }
 
     /// The lines every VXC email carries.
@@ -29,8 +32,8 @@ struct VXCFacts {
           Requested by:  \(requester) of \(aEnd.companyName)
           From port:     \(aEnd.name) (\(aEnd.companyName), service \(aEnd.id)), VLAN \(vlanText(aVlan))
           To port:       \(bEnd.name) (\(bEnd.companyName), service \(bEnd.id)), VLAN \(vlanText(bVlan))
-          Speed:         \(service.rateLimit ?? 0) Mbps
-          VXC:           \(service.name) (service \(service.id))
+          Speed:         \(rateLimit) Mbps
+          VXC:           \(vxcName) (service \(vxcId))
         """
     }
 

@@ -16,14 +16,14 @@ public actor AdminService {
         var company = new
         try Validation.require(company.name, field: "name", maxLength: 200)
         if company.accountType == .managed {
-            guard company.parentCompanyId != nil else { throw DomainError.invalid("parent", "a MANAGED company needs --parent (its partner)") }
+            guard company.parentCompanyId != nil else { throw DomainError.invalid("parentCompanyId", "is required for a MANAGED company (its partner)") }
             company.supportedBy = company.supportedBy ?? .megaport
         } else {
-            guard company.parentCompanyId == nil else { throw DomainError.invalid("parent", "only MANAGED companies have a parent") }
-            guard company.supportedBy == nil else { throw DomainError.invalid("supported-by", "only MANAGED companies have --supported-by") }
+            guard company.parentCompanyId == nil else { throw DomainError.invalid("parentCompanyId", "applies to MANAGED companies only") }
+            guard company.supportedBy == nil else { throw DomainError.invalid("supportedBy", "applies to MANAGED companies only") }
         }
-        for (field, email) in [("signup-email", company.signupEmail), ("account-manager", company.accountManagerEmail),
-                               ("csm", company.customerSuccessManagerEmail)] {
+        for (field, email) in [("signupEmail", company.signupEmail), ("accountManagerEmail", company.accountManagerEmail),
+                               ("customerSuccessManagerEmail", company.customerSuccessManagerEmail)] {
             if let email, !Validation.isEmail(email) { throw DomainError.invalid(field, "must be an email address") }
         }
         company.billingMarket = company.billingMarket?.uppercased()
@@ -31,10 +31,10 @@ public actor AdminService {
         return try await db.write { db in
             if let parent = validated.parentCompanyId {
                 guard let partner = try CompanyRepository.find(db, id: parent) else { throw DomainError.notFound("no company \(parent)") }
-                guard partner.accountType == .partner else { throw DomainError.invalid("parent", "company \(parent) is not a PARTNER") }
+                guard partner.accountType == .partner else { throw DomainError.invalid("parentCompanyId", "company \(parent) is not a PARTNER") }
             }
             if let market = validated.billingMarket, try !CompanyRepository.marketExists(db, market) {
-                throw DomainError.invalid("market", "unknown billing market \(market)")
+                throw DomainError.invalid("billingMarket", "unknown billing market \(market)")
             }
             let now = Now.millis()
             let id = try CompanyRepository.insert(db, validated, now: now)

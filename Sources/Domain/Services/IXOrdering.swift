@@ -8,7 +8,7 @@ enum IXOrdering {
     /// Field rules: ASN range, MAC form, rate limit, VLAN range.
     static func validate(_ item: IXItem, field prefix: String) throws {
         var errors: [FieldError] = []
-        if item.exchangeName.isEmpty { errors.append(FieldError("\(prefix).networkServiceType", "is required")) }
+        if item.exchangeName.isEmpty { errors.append(FieldError("\(prefix).exchange", "is required")) }
         if !(1...4_294_967_295).contains(item.asn) { errors.append(FieldError("\(prefix).asn", "must be from 1 to 4294967295")) }
         if normalizedMAC(item.macAddress) == nil { errors.append(FieldError("\(prefix).macAddress", "must look like 00:11:22:33:44:55")) }
         if item.rateLimit < 1 { errors.append(FieldError("\(prefix).rateLimit", "must be at least 1 Mbps")) }
@@ -31,14 +31,14 @@ enum IXOrdering {
     /// metro, one of each exchange per port, the MAC is unused on the exchange, the VLAN is free.
     static func insert(_ db: any DatabaseConnection, on port: ServiceRecord, _ item: IXItem, session: Session, now: Int64) throws -> Int64 {
         guard let exchange = try ExchangeRepository.find(db, name: item.exchangeName) else {
-            throw DomainError.invalid("ixProvItem.networkServiceType", "no internet exchange named \(item.exchangeName)")
+            throw DomainError.invalid("ix.exchange", "no internet exchange named \(item.exchangeName)")
         }
         guard let location = port.location, exchange.metro == location.metro else {
-            throw DomainError.invalid("ixProvItem.networkServiceType",
+            throw DomainError.invalid("ix.exchange",
                                       "\(item.exchangeName) is not available in \(port.location?.metro ?? "this metro")")
         }
         guard let speed = port.speed, item.rateLimit <= speed else {
-            throw DomainError.invalid("ixProvItem.rateLimit", "must not exceed the port speed of \(port.speed ?? 0) Mbps")
+            throw DomainError.invalid("ix.rateLimit", "must not exceed the port speed of \(port.speed ?? 0) Mbps")
         }
         let mac = normalizedMAC(item.macAddress) ?? item.macAddress
         if try ExchangeRepository.isOnPort(db, portId: port.id, exchangeId: exchange.id) {
@@ -48,7 +48,7 @@ enum IXOrdering {
         if try ExchangeRepository.macInUse(db, exchangeId: exchange.id, mac: mac) {
             throw DomainError.conflict(code: "mac_address_in_use", message: "MAC address \(mac) is already on \(item.exchangeName)")
         }
-        let vlan = try VLANRules.resolve(db, requested: item.vlan, portId: port.id, field: "ixProvItem.vlan")
+        let vlan = try VLANRules.resolve(db, requested: item.vlan, portId: port.id, field: "ix.vlan")
         let id = try ExchangeRepository.insert(db, name: item.name ?? item.exchangeName, companyId: port.companyId,
                                                status: port.status.isReady ? .configured : .provisioning, portId: port.id,
                                                rateLimit: item.rateLimit, exchangeId: exchange.id, asn: item.asn, mac: mac,

@@ -12,11 +12,15 @@ public actor OrderService {
     public let approvalLifetime: Int64
     /// Told when something may need provisioning, so it does not wait for its next poll.
     let provisioning: ProvisioningStage?
+    /// Where emails send people.
+    let links: PortalLinks
 
-    public init(db: any DatabaseWriter, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000) {
+    public init(db: any DatabaseWriter, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000,
+                links: PortalLinks = PortalLinks()) {
         self.db = db
         self.provisioning = provisioning
         self.approvalLifetime = approvalLifetime
+        self.links = links
     }
 
     /// `POST /secure/ecommerce/megaport/order`.
@@ -33,10 +37,10 @@ public actor OrderService {
     /// `POST /secure/ecommerce/ix/order`.
     public func orderIX(portIdOrUid: String, item: IXItem, by session: Session,
                         idempotency: IdempotencyRequest<OrderReceipt>? = nil) async throws -> Idempotent<OrderReceipt> {
-        try IXOrdering.validate(item, field: "ixProvItem")
+        try IXOrdering.validate(item, field: "ix")
         let result = try await IdempotentWrite.run(db, idempotency) { conn, now in
             let port = try AccessPolicy.ownedService(conn, session, portIdOrUid, for: .order)
-            guard port.productType.isPort else { throw DomainError.invalid("productUid", "must be a port") }
+            guard port.productType.isPort else { throw DomainError.invalid("portId", "must be a port") }
             guard port.status.isReady else {
                 throw DomainError.conflict(code: "port_not_ready", message: "port \(port.id) is \(port.status.rawValue); it must be CONFIGURED or LIVE")
             }
@@ -51,9 +55,9 @@ public actor OrderService {
     public func orderVXC(_ order: VXCOrder, by session: Session,
                          idempotency: IdempotencyRequest<VXCOrderResult>? = nil) async throws -> Idempotent<VXCOrderResult> {
         try VXCOrdering.validate(order)
-        let lifetime = approvalLifetime
+        let lifetime = approvalLifetime, links = self.links
         let result = try await IdempotentWrite.run(db, idempotency) { conn, now in
-            try VXCOrdering.place(conn, order, session: session, approvalLifetime: lifetime, now: now)
+            try VXCOrdering.place(conn, order, session: session, approvalLifetime: lifetime, links: links, now: now)
         }
         await provisioning?.poke()
         return result

@@ -10,11 +10,11 @@ enum PortOrdering {
     /// Rules that need no database: speed, name length, the IX item.
     static func validate(_ order: PortOrder) throws {
         var errors: [FieldError] = []
-        if !speeds.contains(order.speed) { errors.append(FieldError("megaPortProvItem.speed", "must be one of 1000, 10000, 100000")) }
+        if !speeds.contains(order.speed) { errors.append(FieldError("speed", "must be one of 1000, 10000, 100000")) }
         let name = order.name.trimmingWhitespace
-        if name.isEmpty || name.count > 128 { errors.append(FieldError("serviceName", "must be 1 to 128 characters")) }
+        if name.isEmpty || name.count > 128 { errors.append(FieldError("name", "must be 1 to 128 characters")) }
         guard errors.isEmpty else { throw DomainError.invalid(errors) }
-        if let ix = order.ix { try IXOrdering.validate(ix, field: "ixProvItem") }
+        if let ix = order.ix { try IXOrdering.validate(ix, field: "ix") }
     }
 
     /// Checks the ordering company, product type, location and account gate, then inserts the port
@@ -25,10 +25,10 @@ enum PortOrdering {
             throw DomainError.forbidden(code: "megadirect_partners_only", message: "MEGADIRECT ports can be ordered by PARTNER accounts only")
         }
         guard let status = try LocationRepository.status(db, id: order.locationId) else {
-            throw DomainError.invalid("megaPortProvItem.location_id", "no location \(order.locationId)")
+            throw DomainError.invalid("locationId", "no location \(order.locationId)")
         }
         guard status == "Active" else {
-            throw DomainError.invalid("megaPortProvItem.location_id", "location \(order.locationId) is \(status), not open for orders")
+            throw DomainError.invalid("locationId", "location \(order.locationId) is \(status), not open for orders")
         }
         try AccountGate.check(db, company)
         var port = PortRepository.NewPort(companyId: company.id, name: order.name.trimmingWhitespace, locationId: order.locationId,

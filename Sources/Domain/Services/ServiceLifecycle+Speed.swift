@@ -14,21 +14,21 @@ extension ServiceLifecycle {
     /// applies at once; raising on another company's B-end opens a SPEED_CHANGE approval. IX rate
     /// limits change at once up to the port speed; a port's speed is its interface and cannot change.
     public func changeSpeed(_ idOrUid: String, to speed: Int, by session: Session) async throws -> SpeedChange {
-        guard speed >= 1 else { throw DomainError.invalid("speed", "must be at least 1 Mbps") }
-        let lifetime = approvalLifetime
+        guard speed >= 1 else { throw DomainError.invalid("rateLimit", "must be at least 1 Mbps") }
+        let lifetime = approvalLifetime, links = self.links
         return try await db.write { conn in
             let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
             guard service.status.isActive else {
                 throw DomainError.conflict(code: "not_active", message: "service \(service.id) is \(service.status.rawValue)")
             }
             guard !service.productType.isPort else {
-                throw DomainError.invalid("speed", "a port's speed is its physical interface; order a port of the new speed")
+                throw DomainError.invalid("rateLimit", "a port's speed is its physical interface; order a port of the new speed")
             }
             let aEnd = try service.aEndId.flatMap { try ServiceRepository.find(conn, id: $0) }
             let bEnd = try service.bEndId.flatMap { try ServiceRepository.find(conn, id: $0) }
             let keyMax = try service.serviceKeyId.flatMap { try ServiceKeyRepository.maxSpeed(conn, id: $0) }
             let limit = [aEnd?.speed, bEnd?.speed, keyMax].compactMap { $0 }.min() ?? Int.max
-            guard speed <= limit else { throw DomainError.invalid("speed", "must not exceed \(limit) Mbps for these ports") }
+            guard speed <= limit else { throw DomainError.invalid("rateLimit", "must not exceed \(limit) Mbps for these ports") }
             if try ApprovalRepository.pending(conn, serviceId: service.id) != nil {
                 throw DomainError.conflict(code: "approval_pending", message: "service \(service.id) has a pending approval; wait for its decision")
             }
@@ -40,7 +40,7 @@ extension ServiceLifecycle {
                                                              approverCompanyId: bEnd.companyId, speed: current, newSpeed: speed,
                                                              now: now, lifetime: lifetime)
                 try ServiceChangeRepository.setApprovalStatus(conn, id: service.id, "PENDING_EXTERNAL")
-                try Notices.speedChangeRequested(conn, serviceId: service.id, approval: approval, now: now)
+                try Notices.speedChangeRequested(conn, serviceId: service.id, approval: approval, links: links, now: now)
                 try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
                                     action: "speed_change_requested", detail: ["from": .int(current), "to": .int(speed)], now: now)
                 return .pendingApproval(try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!))

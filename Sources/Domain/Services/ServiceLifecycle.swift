@@ -9,11 +9,15 @@ public actor ServiceLifecycle {
     let db: any DatabaseWriter
     let provisioning: ProvisioningStage?
     let approvalLifetime: Int64
+    /// Where emails send people.
+    let links: PortalLinks
 
-    public init(db: any DatabaseWriter, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000) {
+    public init(db: any DatabaseWriter, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000,
+                links: PortalLinks = PortalLinks()) {
         self.db = db
         self.provisioning = provisioning
         self.approvalLifetime = approvalLifetime
+        self.links = links
     }
 
     /// `GET /secure/technicalservice/{id}`: the owner, partner admins of a managed owner and, for a VXC,

@@ -10,28 +10,29 @@ enum VXCOrdering {
     /// Field rules that need no database.
     static func validate(_ order: VXCOrder) throws {
         var errors: [FieldError] = []
-        if let problem = VLANRules.problem(order.aVlan) { errors.append(FieldError("payerVlanId", problem)) }
-        if let problem = VLANRules.problem(order.bVlan) { errors.append(FieldError("nonPayerVlanId", problem)) }
-        if order.speed < 1 { errors.append(FieldError("speed", "must be at least 1 Mbps")) }
-        if !terms.contains(order.term) { errors.append(FieldError("duration", "must be one of 1, 12, 24, 36")) }
+        if let problem = VLANRules.problem(order.aVlan) { errors.append(FieldError("aEnd.vlan", problem)) }
+        if let problem = VLANRules.problem(order.bVlan) { errors.append(FieldError("bEnd.vlan", problem)) }
+        if order.speed < 1 { errors.append(FieldError("rateLimit", "must be at least 1 Mbps")) }
+        if !terms.contains(order.term) { errors.append(FieldError("term", "must be one of 1, 12, 24, 36")) }
         if let name = order.name, name.trimmingWhitespace.isEmpty || name.count > 255 {
-            errors.append(FieldError("serviceName", "must be 1 to 255 characters"))
+            errors.append(FieldError("name", "must be 1 to 255 characters"))
         }
         if let aws = order.aws {
-            if !["private", "public"].contains(aws.type) { errors.append(FieldError("amazonDirectConnectConfigDto.type", "must be private or public")) }
-            if !(1...4_294_967_295).contains(aws.asn) { errors.append(FieldError("amazonDirectConnectConfigDto.asn", "must be from 1 to 4294967295")) }
+            if !["private", "public"].contains(aws.type) { errors.append(FieldError("aws.type", "must be private or public")) }
+            if !(1...4_294_967_295).contains(aws.asn) { errors.append(FieldError("aws.asn", "must be from 1 to 4294967295")) }
             if aws.ownerAccount.count != 12 || !aws.ownerAccount.allSatisfy(\.isASCIIDigitCharacter) {
-                errors.append(FieldError("amazonDirectConnectConfigDto.ownerAccount", "must be a 12-digit AWS account number"))
+                errors.append(FieldError("aws.ownerAccount", "must be a 12-digit AWS account number"))
             }
         }
         guard errors.isEmpty else { throw DomainError.invalid(errors) }
     }
 
     /// Resolves both ends, the key, speed and VLANs, decides the approval, and inserts everything.
-    static func place(_ db: any DatabaseConnection, _ order: VXCOrder, session: Session, approvalLifetime: Int64, now: Int64) throws -> VXCOrderResult {
+    static func place(_ db: any DatabaseConnection, _ order: VXCOrder, session: Session, approvalLifetime: Int64, links: PortalLinks,
+                      now: Int64) throws -> VXCOrderResult {
         let aEnd = try AccessPolicy.ownedService(db, session, String(order.aEndId), for: .order)
         guard aEnd.productType.isPort, let aLocation = aEnd.location, let aSpeed = aEnd.speed else {
-            throw DomainError.invalid("payerMegaPortNsId", "service \(order.aEndId) is not a port")
+            throw DomainError.invalid("aEnd.productId", "service \(order.aEndId) is not a port")
         }
         let key = try order.serviceKey.map { try ServiceKeyRules.usable(db, key: $0, now: now) }
         guard let bEnd = try ServiceRepository.find(db, id: order.bEndId), bEnd.productType.isPort,
@@ -53,20 +54,20 @@ enum VXCOrdering {
             throw DomainError.conflict(code: "port_not_ready", message: "port \(end.id) is \(end.status.rawValue); both ends must be CONFIGURED or LIVE")
         }
         let maxSpeed = min(aSpeed, bSpeed, key?.maxSpeed ?? Int.max)
-        guard order.speed <= maxSpeed else { throw DomainError.invalid("speed", "must not exceed \(maxSpeed) Mbps for these ports") }
+        guard order.speed <= maxSpeed else { throw DomainError.invalid("rateLimit", "must not exceed \(maxSpeed) Mbps for these ports") }
         var bVlanRequest = order.bVlan
         if let keyVlan = key?.vlan {
             guard bVlanRequest == 0 || bVlanRequest == keyVlan else {
-                throw DomainError.invalid("nonPayerVlanId", "must be \(keyVlan), the VLAN of this service key")
+                throw DomainError.invalid("bEnd.vlan", "must be \(keyVlan), the VLAN of this service key")
             }
             bVlanRequest = keyVlan
         }
         let autoApproving = provider.autoApproveVxcs && !sameCompany
         if autoApproving && order.aws == nil {
-            throw DomainError.invalid("amazonDirectConnectConfigDto", "is required for a VXC to \(provider.tradingName)")
+            throw DomainError.invalid("aws", "is required for a VXC to \(provider.tradingName)")
         }
-        let aVlan = try VLANRules.resolve(db, requested: order.aVlan, portId: aEnd.id, field: "payerVlanId")
-        let bVlan = try VLANRules.resolve(db, requested: bVlanRequest, portId: bEnd.id, field: "nonPayerVlanId",
+        let aVlan = try VLANRules.resolve(db, requested: order.aVlan, portId: aEnd.id, field: "aEnd.vlan")
+        let bVlan = try VLANRules.resolve(db, requested: bVlanRequest, portId: bEnd.id, field: "bEnd.vlan",
                                           avoiding: aEnd.id == bEnd.id ? aVlan : nil)
         let decision: Decision = sameCompany || key?.preApproved == true ? .approved : autoApproving ? .automatic : .provider
         let name = order.name?.trimmingWhitespace ?? "from \(aEnd.name) to \(bEnd.name)"
@@ -83,7 +84,10 @@ enum VXCOrdering {
             let approval = try ApprovalRepository.insert(db, kind: .new, serviceId: serviceId, requesterCompanyId: aEnd.companyId,
                                                          requesterUserId: session.userId, approverCompanyId: bEnd.companyId,
                                                          speed: order.speed, newSpeed: nil, now: now, lifetime: approvalLifetime)
-            try Notices.connectionRequested(db, serviceId: serviceId, approval: approval, now: now)
+            let requester = "\("\(session.firstName) \(session.lastName)".trimmingWhitespace) <\(session.email)>"
+            let facts = VXCFacts(vxcId: serviceId, vxcName: name, rateLimit: order.speed, aEnd: aEnd, bEnd: bEnd, aVlan: aVlan, bVlan: bVlan,
+                                 requester: requester)
+            try Notices.connectionRequested(db, facts, approval: approval, links: links, now: now)
         }
         if let key, key.singleUse, try !ServiceKeyRepository.consume(db, id: key.id, now: now) {
             throw DomainError.forbidden(code: "service_key_invalid", message: "service key \(key.key) has already been used")

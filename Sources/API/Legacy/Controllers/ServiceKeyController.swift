@@ -36,6 +36,7 @@ struct ServiceKeyController {
         let body = try JSONBody.parse(request)
         let fields = Self.fields(body)
         try body.finish()
+        guard fields.productIdOrUid != nil else { throw DomainError.invalid("productUid", "is required (or productId)") }
         return Envelope.json(Self.json(try await keys.create(fields, by: session)), status: .created)
     }
 
