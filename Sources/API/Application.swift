@@ -18,7 +18,7 @@ public final class Application: Sendable {
     /// Ordering ports, VXCs and IXs.
     public let orders: OrderService
     /// Viewing, changing and cancelling services.
-    public let lifecycle: ServiceLifecycle
+    public let lifecycle: ServiceManagement
     /// The background stage that provisions, auto-approves, expires and decommissions.
     public let provisioning: ProvisioningStage
     /// Connection requests: the provider's decisions.
@@ -37,6 +37,8 @@ public final class Application: Sendable {
     let metrics = Metrics()
     /// Structured logs.
     public let log: LogWriter
+    /// The provisioning stage and the mail worker, started and stopped with the server.
+    let background: BackgroundServices
 
     /// Builds the services over the configuration's database.
     public init(_ configuration: ApplicationConfiguration) {
@@ -49,7 +51,7 @@ public final class Application: Sendable {
         locations = LocationService(db: db)
         provisioning = ProvisioningStage(db: db, delayMillis: provisioningDelayMillis)
         orders = OrderService(db: db, provisioning: provisioning, approvalLifetime: approvalLifetimeMillis, links: configuration.links)
-        lifecycle = ServiceLifecycle(db: db, provisioning: provisioning, approvalLifetime: approvalLifetimeMillis, links: configuration.links)
+        lifecycle = ServiceManagement(db: db, provisioning: provisioning, approvalLifetime: approvalLifetimeMillis, links: configuration.links)
         approvals = ApprovalService(db: db, provisioning: provisioning)
         notifications = NotificationService(db: db)
         accounts = AccountService(db: db, auth: auth)
@@ -58,18 +60,20 @@ public final class Application: Sendable {
         let database = db
         mail = configuration.mail.map { MailWorker(db: database, configuration: $0) }
         log = configuration.log
+        let log = configuration.log
+        background = BackgroundServices([provisioning] + (mail.map { [$0] } ?? [])) { service, failure in
+            log.error("background work failed", ["service": .string(service), "error": .string(String(describing: failure))])
+        }
     }
 
     /// Starts the background stages (the server runs them; one-shot commands do not).
-    public func startBackgroundWork() async {
-        await provisioning.start()
-        await mail?.start()
+    public func startBackgroundWork() {
+        background.start()
     }
 
     /// Stops the background stages (the outbox keeps what was not delivered).
     public func stopBackgroundWork() async {
-        await provisioning.stop()
-        await mail?.stop()
+        await background.stop()
     }
 
     /// Every route of every surface, for documentation checks.

@@ -13,7 +13,7 @@ enum Serve {
         let config = try ServeConfiguration(args)
         let app = try await Commands.open(common, serve: config)
         let server = try app.makeServer(config.server)
-        await app.startBackgroundWork()
+        app.startBackgroundWork()
         let signals = Signals { signal in
             app.log.log(.info, "shutting down", ["signal": .string(signal)], always: true)
             server.shutdown()

@@ -40,7 +40,7 @@ final class APIWorld: Sendable {
         configuration.mail = relayPort.map(Self.mailConfiguration)
         configuration.log = LogWriter(level: .info, fd: fd)
         app = Application(configuration)
-        if startProvisioning { await app.startBackgroundWork() }
+        if startProvisioning { app.startBackgroundWork() }
         let seeded = try JSONParser.parse(try await app.seedDemo())
         var tokens: [String: String] = [:]
         if case .object(let object)? = seeded["tokens"] {

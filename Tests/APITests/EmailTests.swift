@@ -17,7 +17,7 @@ import Testing
         defer { relay.stop() }
         let world = try await APIWorld(startProvisioning: false, relayPort: relay.port)
         defer { world.remove() }
-        await world.app.startBackgroundWork()
+        world.app.startBackgroundWork()
         let (approval, vxc) = try await ApprovalTests.request(world, vlan: 300)
         #expect(try await world.callJSON("POST", "/secure/approvals/\(approval)/accept", as: "admin@betacloud.example").0 == 200)
         try await Task.sleep(for: .milliseconds(50))
@@ -56,7 +56,7 @@ import Testing
         defer { relay.stop() }
         let world = try await APIWorld(startProvisioning: false, relayPort: relay.port)
         defer { world.remove() }
-        await world.app.startBackgroundWork()
+        world.app.startBackgroundWork()
         let (approval, _) = try await ApprovalTests.request(world)
         #expect(try await world.callJSON("POST", "/secure/approvals/\(approval)/deny", as: "admin@betacloud.example",
                                          json: #"{"comment": "No capacity in SY1 this quarter"}"#).0 == 200)
@@ -79,7 +79,7 @@ import Testing
         let failed = try await world.sql("SELECT attempts, last_error FROM outbox WHERE state = 'PENDING'") { ($0.int(0), $0.optionalString(1)) }
         #expect(failed.count == 5 && failed.allSatisfy { $0.0 == 1 && $0.1?.contains("cannot connect") == true }, "\(failed)")
         try relay.restart()
-        await world.app.startBackgroundWork()
+        world.app.startBackgroundWork()
         let arrived = await relay.waitFor(5)
         await world.app.stopBackgroundWork()
         relay.stop()
@@ -134,7 +134,7 @@ import Testing
         #expect(try await world.callJSON("GET", "/secure/company/users/\(techAdmin)/notifications", as: "techcontact@acme.example").0 == 403)
         #expect(try await world.callJSON("GET", "/secure/company/users/\(techAdmin)/notifications", as: "admin@betacloud.example").0 == 404)
 
-        await world.app.startBackgroundWork()
+        world.app.startBackgroundWork()
         _ = try await ApprovalTests.request(world)
         let all = await relay.waitFor(3)  // request sent (to Acme's admin only now) + request (Beta's two)
         try await Task.sleep(for: .milliseconds(100))

@@ -63,6 +63,30 @@ import Testing
         #expect(try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: Blog.port(name: "ro")).status == 200)
     }
 
+    /// A background pass that fails is logged with the service's name, and the stage carries on.
+    @Test func backgroundFailuresAreLoggedAndWorkResumes() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        try await world.db.writer.access { try $0.exec("PRAGMA query_only = 1") }
+        world.app.startBackgroundWork()
+        var logged = false
+        for _ in 0..<100 where !logged {
+            try await Task.sleep(for: .milliseconds(20))
+            logged = try world.logText().contains(#""service":"provisioning""#)
+        }
+        #expect(logged, "the failed pass is in the log")
+        try await world.db.writer.access { try $0.exec("PRAGMA query_only = 0") }
+        let order = try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: Blog.port(name: "after outage"))
+        #expect(order.status == 200)
+        var live = false
+        for _ in 0..<100 where !live {
+            try await Task.sleep(for: .milliseconds(20))
+            live = try await world.sql("SELECT count(*) FROM services WHERE name = 'after outage' AND provisioning_status = 'LIVE'") { $0.int(0) } == [1]
+        }
+        #expect(live, "the stage went on after the failure")
+        await world.app.stopBackgroundWork()
+    }
+
     @Test func loginsAreRateLimitedPerAccount() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }

@@ -4,7 +4,7 @@ import Persistence
 import Storage
 
 /// Company accounts (API.md §2, §9): support contacts, billing market, users.
-public actor AccountService {
+public struct AccountService: Sendable {
     let db: any DatabaseWriter
     let auth: AuthService
 

@@ -16,7 +16,7 @@ public struct MarketplaceProvider: Sendable, Equatable {
 }
 
 /// `GET /secure/marketplace` and `PUT /secure/marketplace/profile`.
-public actor MarketplaceService {
+public struct MarketplaceService: Sendable {
     let db: any DatabaseWriter
 
     public init(db: any DatabaseWriter) { self.db = db }

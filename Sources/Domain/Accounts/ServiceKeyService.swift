@@ -31,7 +31,7 @@ public struct ServiceKeyFields: Sendable {
 }
 
 /// `POST/GET/PUT /secure/servicekeys`: a provider's keys for its own ports.
-public actor ServiceKeyService {
+public struct ServiceKeyService: Sendable {
     let db: any DatabaseWriter
 
     public init(db: any DatabaseWriter) { self.db = db }

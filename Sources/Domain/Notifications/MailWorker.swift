@@ -9,7 +9,7 @@ import Storage
 /// a restart never resends what was seen accepted. Failures back off exponentially per message; a 5xx
 /// reply, or too many attempts, marks the message FAILED. The SMTP conversation (blocking I/O) runs on
 /// the worker's own dispatch queue, never on the cooperative pool.
-public actor MailWorker {
+public actor MailWorker: BackgroundService {
     /// Where and how to deliver.
     public struct Configuration: Sendable {
         public var host: String
@@ -42,27 +42,19 @@ public actor MailWorker {
     let db: any DatabaseWriter
     public let configuration: Configuration
     private let queue = DispatchQueue(label: "smtp")
-    private var loop: Task<Void, Never>?
 
     public init(db: any DatabaseWriter, configuration: Configuration) {
         self.db = db
         self.configuration = configuration
     }
 
-    public func start() {
-        guard loop == nil else { return }
-        loop = Task { await self.run() }
-    }
+    public nonisolated var name: String { "mail" }
 
-    public func stop() async {
-        loop?.cancel()
-        await loop?.value
-        loop = nil
-    }
-
-    private func run() async {
+    /// Delivers what is due, then waits a poll interval when nothing was delivered.
+    public func run(report: @escaping @Sendable (any Error) -> Void) async {
         while !Task.isCancelled {
-            let delivered = (try? await deliverDue()) ?? 0
+            var delivered = 0
+            do { delivered = try await deliverDue() } catch { report(error) }
             if delivered == 0 { try? await Task.sleep(for: .milliseconds(configuration.pollMillis)) }
         }
     }

@@ -4,7 +4,7 @@ import Persistence
 import Storage
 
 /// Notification preferences (API.md §8) and the outbox view.
-public actor NotificationService {
+public struct NotificationService: Sendable {
     let db: any DatabaseWriter
 
     public init(db: any DatabaseWriter) { self.db = db }

@@ -4,7 +4,7 @@ import Persistence
 import Storage
 
 /// The operator's commands (API.md §2 command line): companies, users, inventory.
-public actor AdminService {
+public struct AdminService: Sendable {
     let db: any DatabaseWriter
 
     /// A service over the database.

@@ -5,7 +5,7 @@ import Storage
 
 /// The provider's side of connection requests (API.md §7): list, accept, deny, withdraw, expire.
 /// Each decision, the VXC change it causes, its audit event and its emails commit together.
-public actor ApprovalService {
+public struct ApprovalService: Sendable {
     let db: any DatabaseWriter
     let provisioning: ProvisioningStage?
 

@@ -3,12 +3,12 @@ import Persistence
 import Storage
 
 /// Logins, tokens and the authentication of every request (API.md §1–2).
-public actor AuthService {
+public struct AuthService: Sendable {
     let db: any DatabaseWriter
     let cache = TokenCache()
     let throttle: LoginThrottle
     /// How long a token lives, in milliseconds.
-    public nonisolated let tokenLifetime: Int64
+    public let tokenLifetime: Int64
 
     /// - Parameter tokenLifetime: token validity in milliseconds (default 24 h).
     /// - Parameters:
@@ -22,7 +22,7 @@ public actor AuthService {
     /// The session behind a presented token. Unknown, malformed, expired or revoked tokens, and tokens
     /// of deactivated users, are all `unauthenticated`. Runs without an actor hop: the cache is locked
     /// briefly and a miss reads the read-only connection.
-    public nonisolated func authenticate(token: String) async throws -> Session {
+    public func authenticate(token: String) async throws -> Session {
         guard Tokens.looksLikeUUID(token) else { throw DomainError.unauthenticated("token is not valid") }
         let digest = Tokens.digest(token.lowercased())
         let now = Now.millis()
@@ -81,7 +81,7 @@ public actor AuthService {
     }
 
     /// Drops a user's cached sessions (deactivation, position change): the next request reads the database.
-    public nonisolated func forget(userId: Int64) { cache.remove(userId: userId) }
+    public func forget(userId: Int64) { cache.remove(userId: userId) }
 
     /// Revokes the token of a session (`GET /v2/logout`); later requests with it are 401 at once.
     public func logout(_ session: Session) async throws {

@@ -6,7 +6,7 @@ import Storage
 /// Ordering (API.md §4–6): ports, VXCs and IXs. Every order is one transaction: validation against
 /// current state, allocation (interface, VLANs), the approval it needs and its audit event commit
 /// together, with the idempotency record when the client sent a key.
-public actor OrderService {
+public struct OrderService: Sendable {
     let db: any DatabaseWriter
     /// How long a connection request waits for the provider before it expires (API.md §7: 60 days).
     public let approvalLifetime: Int64

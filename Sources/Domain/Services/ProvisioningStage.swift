@@ -7,13 +7,12 @@ import Storage
 /// provisioning delay, auto-approving cloud providers' VXCs approved shortly after the order,
 /// CANCELLED → DECOMMISSIONED, pending requests EXPIRED when their time is up — each with its emails. It keeps no state of its own — everything it needs is in the database —
 /// so a restart simply carries on.
-public actor ProvisioningStage {
+public actor ProvisioningStage: BackgroundService {
     let db: any DatabaseWriter
     /// Milliseconds a service stays CONFIGURED (or CANCELLED) before its next state.
     public let delay: Int64
     /// Milliseconds before an auto-approving provider's VXC is approved ("shortly after" the order).
     public let autoApprovalDelay: Int64
-    private var loop: Task<Void, Never>?
     private var sleeper: Task<Void, Never>?
     private var poked = false
 
@@ -23,19 +22,7 @@ public actor ProvisioningStage {
         autoApprovalDelay = autoApprovalDelayMillis ?? min(delayMillis, 1000)
     }
 
-    /// Starts the loop (idempotent).
-    public func start() {
-        guard loop == nil else { return }
-        loop = Task { await self.run() }
-    }
-
-    /// Stops the loop and waits for it.
-    public func stop() async {
-        loop?.cancel()
-        sleeper?.cancel()
-        await loop?.value
-        loop = nil
-    }
+    public nonisolated var name: String { "provisioning" }
 
     /// Something changed: look again now rather than at the next scheduled time.
     public func poke() {
@@ -43,15 +30,17 @@ public actor ProvisioningStage {
         sleeper?.cancel()
     }
 
-    private func run() async {
+    /// Advances what is due, then sleeps until the next thing falls due (at most a second) or a poke.
+    public func run(report: @escaping @Sendable (any Error) -> Void) async {
         while !Task.isCancelled {
             poked = false
-            let next = (try? await advance()) ?? nil
+            var next: Int64?
+            do { next = try await advance() } catch { report(error) }
             if poked { continue }
             let wait = max(1, min(1000, (next ?? Int64.max) - Now.millis()))
             let sleeper = Task { _ = try? await Task.sleep(for: .milliseconds(wait)) }
             self.sleeper = sleeper
-            await sleeper.value
+            await withTaskCancellationHandler { await sleeper.value } onCancel: { sleeper.cancel() }
         }
     }
 

@@ -5,7 +5,7 @@ import JSON
 
 /// `/secure/technicalservice/{id}`: read, change, speed, cancel (API.md §4–5). Paths take the id or uid.
 struct ServiceController {
-    let lifecycle: ServiceLifecycle
+    let lifecycle: ServiceManagement
 
     static func id(_ context: RequestContext) -> String { context.parameters["id"] ?? "" }
 

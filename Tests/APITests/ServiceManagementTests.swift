@@ -100,7 +100,7 @@ import Testing
         #expect(try await world.callJSON("GET", "/secure/technicalservice/\(id)", as: "admin@acme.example").1["provisioningStatus"] == "CONFIGURED")
         // A second process over the same file: the stage finds the work in the database.
         let restarted = try await APIWorld.reopen(world)
-        await restarted.startBackgroundWork()
+        restarted.startBackgroundWork()
         var status: JSONValue?
         for _ in 0..<100 {
             status = try await restarted.db.read { try $0.queryFirst("SELECT provisioning_status FROM services WHERE id = \(id)") { JSONValue.string($0.string(0)) } }

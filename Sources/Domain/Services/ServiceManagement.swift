@@ -5,7 +5,7 @@ import Storage
 
 /// Reading and changing existing services (API.md §4–5): view, rename and flags, speed changes
 /// (with a SPEED_CHANGE approval when raising another company's B-end), cancellation.
-public actor ServiceLifecycle {
+public struct ServiceManagement: Sendable {
     let db: any DatabaseWriter
     let provisioning: ProvisioningStage?
     let approvalLifetime: Int64

@@ -3,7 +3,7 @@ import Model
 import Persistence
 import Storage
 
-extension ServiceLifecycle {
+extension ServiceManagement {
     /// The outcome of a speed change: applied at once, or waiting for the B-end's company.
     public enum SpeedChange: Sendable, Equatable {
         case applied(ServiceView)
