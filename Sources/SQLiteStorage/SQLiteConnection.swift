@@ -6,6 +6,8 @@ import Storage
 public final class SQLiteConnection: DatabaseConnection {
     let handle: OpaquePointer
     private var statements: [String: Statement] = [:]
+    /// Prepared statements run on this connection so far (for measuring what a use case costs).
+    public private(set) var statementsRun = 0
 
     /// Opens (or creates) the database at `path` with the project's settings: extended result codes,
     /// WAL, `synchronous=FULL` (an acknowledged write survives power loss), foreign keys, a busy
@@ -104,6 +106,7 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     private func prepared(_ sql: String) throws(SQLiteError) -> Statement {
+        statementsRun += 1
         if let cached = statements[sql] { return cached }
         let statement = try Statement(handle, sql: sql)
         statements[sql] = statement

@@ -17,12 +17,16 @@ enum IdempotencyKey {
         }
     }
 
-    /// The response for a fresh result or a replayed one (marked `Idempotent-Replayed: true`).
+    /// The response for a fresh result (the bytes stored for its key when there is one: encoded once) or
+    /// a replayed one (marked `Idempotent-Replayed: true`).
     static func response<R: Sendable>(_ outcome: Idempotent<R>, encode: (R) -> HTTPResponse) -> HTTPResponse {
         switch outcome {
-        case .fresh(let result): return encode(result)
+        case .fresh(_, let stored?): return .json(status(stored.status), stored.body)
+        case .fresh(let result, nil): return encode(result)
         case .replay(let status, let body):
-            return .json(HTTPStatus(status, status == 200 ? "OK" : "Accepted"), body, headers: HTTPHeaders([("Idempotent-Replayed", "true")]))
+            return .json(Self.status(status), body, headers: HTTPHeaders([("Idempotent-Replayed", "true")]))
         }
     }
+
+    static func status(_ code: Int) -> HTTPStatus { HTTPStatus(code, code == 200 ? "OK" : "Accepted") }
 }

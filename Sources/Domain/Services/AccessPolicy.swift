@@ -8,9 +8,19 @@ import Storage
 enum AccessPolicy {
     /// Whether the session may see (and so act for) `company` at all.
     static func canSee(_ session: Session, _ company: Company) -> Bool {
-        if company.id == session.companyId { return true }
-        return session.accountType == .partner && company.parentCompanyId == session.companyId
+        canSee(session, companyId: company.id, parentCompanyId: company.parentCompanyId)
+    }
+
+    /// Whether the session may act for the company with that id and partner.
+    static func canSee(_ session: Session, companyId: Int64, parentCompanyId: Int64?) -> Bool {
+        if companyId == session.companyId { return true }
+        return session.accountType == .partner && parentCompanyId == session.companyId
             && (session.position == .companyAdmin || session.position == .technicalAdmin)
+    }
+
+    /// Whether the session acts for the service's owner (the record carries the owner's partner, so no read).
+    static func owns(_ session: Session, _ service: ServiceRecord) -> Bool {
+        canSee(session, companyId: service.companyId, parentCompanyId: service.companyParentId)
     }
 
     /// The company, if the session may do `action` for it: 404 when it cannot be seen, 403 when the
@@ -34,10 +44,9 @@ enum AccessPolicy {
     /// Whether the session may see a service: its owner's users (and partner admins), and for a VXC also
     /// the company whose port is its B-end.
     static func canSee(_ db: any DatabaseConnection, _ session: Session, _ service: ServiceRecord) throws -> Bool {
-        if let owner = try CompanyRepository.find(db, id: service.companyId), canSee(session, owner) { return true }
-        guard service.productType == .vxc, let bEnd = service.bEndId, let port = try ServiceRepository.find(db, id: bEnd),
-              let provider = try CompanyRepository.find(db, id: port.companyId) else { return false }
-        return canSee(session, provider)
+        if owns(session, service) { return true }
+        guard service.productType == .vxc, let bEnd = service.bEndId, let port = try ServiceRepository.find(db, id: bEnd) else { return false }
+        return owns(session, port)
     }
 
     /// A service the session may see, or 404.
@@ -52,7 +61,7 @@ enum AccessPolicy {
     /// is seen but not owned (a provider looking at a VXC to its port) or the position does not allow it.
     static func ownedService(_ db: any DatabaseConnection, _ session: Session, _ idOrUid: String, for action: Action) throws -> ServiceRecord {
         let service = try visibleService(db, session, idOrUid)
-        guard let owner = try CompanyRepository.find(db, id: service.companyId), canSee(session, owner) else {
+        guard owns(session, service) else {
             throw DomainError.forbidden(code: "not_owner", message: "only \(service.companyName) may change service \(service.id)")
         }
         try require(session, action)

@@ -24,9 +24,11 @@ public struct IdempotencyRequest<Result: Sendable>: Sendable {
     }
 }
 
-/// A creating call's outcome: a new result, or the stored response of an earlier identical request.
+/// A creating call's outcome: a new result (with the response stored for it, when a key was sent, so
+/// the caller sends those very bytes instead of encoding again), or the stored response of an earlier
+/// identical request.
 public enum Idempotent<Result: Sendable>: Sendable {
-    case fresh(Result)
+    case fresh(Result, stored: (status: Int, body: [UInt8])?)
     case replay(status: Int, body: [UInt8])
 }
 
@@ -49,12 +51,11 @@ enum IdempotentWrite {
                 return .replay(status: stored.status, body: stored.body)
             }
             let result = try body(conn, now)
-            if let request {
-                let (status, bytes) = request.encode(result)
-                try IdempotencyRepository.store(conn, userId: request.userId, key: request.key, method: request.method, path: request.path,
-                                                requestDigest: request.requestDigest, status: status, body: bytes, now: now)
-            }
-            return .fresh(result)
+            guard let request else { return .fresh(result, stored: nil) }
+            let (status, bytes) = request.encode(result)
+            try IdempotencyRepository.store(conn, userId: request.userId, key: request.key, method: request.method, path: request.path,
+                                            requestDigest: request.requestDigest, status: status, body: bytes, now: now)
+            return .fresh(result, stored: (status, bytes))
         }
     }
 }
