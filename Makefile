@@ -4,7 +4,8 @@ DB ?= ./data/megaport.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8080
 BIN := .build/release/megaport-server
-DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev sqlite3
+DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev sqlite3 openssl ca-certificates
+VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build release test run demo demo-walkthrough crash-test bench fuzz clean db-reset
@@ -25,12 +26,20 @@ build: deps
 release: deps
 	$(SWIFT) build -c release
 
-## Every test suite: parser, sockets, storage, domain, API over HTTP, command line; then the README walkthrough.
-test: deps
+## Python packages the tests use (a real TLS mail relay), in a virtual environment of the project's own.
+$(VENV)/.ready: scripts/requirements-test.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q -r scripts/requirements-test.txt
+	touch $@
+
+## Every test suite: parser, sockets, storage, domain, API over HTTP, command line; then the README
+## walkthrough, the crash test and email through real TLS relays.
+test: deps $(VENV)/.ready
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	python3 scripts/walkthrough.py
 	ROUNDS=2 python3 scripts/crash_test.py
+	$(VENV)/bin/python scripts/smtp_tls_test.py
 
 ## Replays the README's walkthrough against a fresh server; fails if a status or shape differs.
 demo-walkthrough: build

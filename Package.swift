@@ -12,6 +12,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libcrypt-dev", "libssl-dev"])]),
+        .systemLibrary(name: "CTLS", path: "Sources/CTLS", providers: [.apt(["libssl-dev"])]),
 
         // HTTP: pure protocol (HTTPCore) below sockets and routing (HTTPServer).
         .target(name: "HTTPCore", swiftSettings: strict),
@@ -20,8 +21,8 @@ let package = Package(
         // JSON values, strict parser and writer; a leaf used by Domain and API.
         .target(name: "JSON", swiftSettings: strict),
 
-        // An SMTP client (RFC 5321) for the mail worker.
-        .target(name: "SMTP", swiftSettings: strict),
+        // An SMTP client (RFC 5321) for the mail worker, with STARTTLS and implicit TLS through OpenSSL.
+        .target(name: "SMTP", dependencies: ["CTLS"], swiftSettings: strict),
 
         // Storage: engine-neutral connection, reader and writer protocols and errors; SQLite implements them.
         .target(name: "Storage", swiftSettings: strict),
@@ -35,7 +36,7 @@ let package = Package(
 
         // Where HTTP meets the domain, and the composition root.
         .target(name: "API", dependencies: ["HTTPServer", "Domain", "JSON"], swiftSettings: strict),
-        .executableTarget(name: "App", dependencies: ["API", "SQLiteStorage"], swiftSettings: strict),
+        .executableTarget(name: "App", dependencies: ["API", "SQLiteStorage", "SMTP"], swiftSettings: strict),
 
         // Test support shared by the test targets: the conformance catalogue, a raw socket client, temp databases.
         .target(name: "TestSupport", dependencies: ["HTTPCore", "Storage", "SQLiteStorage"], path: "Tests/TestSupport", swiftSettings: strict),

@@ -2,6 +2,7 @@ import API
 import Domain
 import Foundation
 import HTTPServer
+import SMTP
 
 /// Settings shared by every command: the database, the schema and the log level; flags win over the
 /// environment, which wins over defaults.
@@ -49,6 +50,9 @@ struct CommonConfiguration {
 struct ServeConfiguration {
     var server = ServerConfiguration()
     var smtpRelay: (host: String, port: Int)?
+    var smtpSecurity = SMTPRelay.Security.startTLS
+    var smtpCAFile: String?
+    var smtpTimeoutMillis = 10_000
     var mailFrom = "notifications@megaport-server.local"
     var smtpUsername: String?
     var smtpPassword: String?
@@ -60,7 +64,7 @@ struct ServeConfiguration {
     var publicURL: String
 
     static let options: Set<String> = [
-        "host", "port", "public-url", "smtp", "mail-from", "smtp-retry-base-ms", "provisioning-delay-ms", "approval-ttl-days", "token-ttl-hours",
+        "host", "port", "public-url", "smtp", "smtp-tls", "smtp-ca-file", "smtp-timeout-ms", "mail-from", "smtp-retry-base-ms", "provisioning-delay-ms", "approval-ttl-days", "token-ttl-hours",
         "max-connections", "max-body-bytes",
         "header-timeout-ms", "body-timeout-ms", "keep-alive-timeout-ms", "write-timeout-ms",
     ]
@@ -78,16 +82,22 @@ struct ServeConfiguration {
             throw UsageError("--public-url must start with http:// or https://, got '\(publicURL)'")
         }
         if let smtp = args.string("smtp") {
-            let parts = smtp.split(separator: ":")
-            guard parts.count == 2, !parts[0].isEmpty, let port = Int(parts[1]), (1...65535).contains(port) else {
-                throw UsageError("--smtp must be HOST:PORT, got '\(smtp)'")
-            }
-            smtpRelay = (String(parts[0]), port)
+            guard let relay = Self.hostAndPort(smtp) else { throw UsageError("--smtp must be HOST:PORT or [IPv6]:PORT, got '\(smtp)'") }
+            smtpRelay = relay
         }
+        if let mode = args.string("smtp-tls") ?? environment["SMTP_TLS"] {
+            guard let security = SMTPRelay.Security(rawValue: mode) else {
+                throw UsageError("--smtp-tls must be starttls, implicit or none, got '\(mode)'")
+            }
+            smtpSecurity = security
+        }
+        smtpCAFile = args.string("smtp-ca-file") ?? environment["SMTP_CA_FILE"]
+        smtpTimeoutMillis = try args.int("smtp-timeout-ms", in: 100...600_000) ?? smtpTimeoutMillis
         mailFrom = args.string("mail-from") ?? environment["MAIL_FROM"] ?? mailFrom
         guard mailFrom.contains("@"), !mailFrom.contains(" ") else { throw UsageError("--mail-from must be an email address") }
         smtpUsername = environment["SMTP_USERNAME"]
         smtpPassword = environment["SMTP_PASSWORD"]
+        if let reason = mail?.relay.unsafeReason { throw UsageError(reason) }
         smtpRetryBaseMillis = try args.int("smtp-retry-base-ms", in: 10...3_600_000) ?? smtpRetryBaseMillis
         provisioningDelayMillis = try args.int("provisioning-delay-ms", in: 0...3_600_000) ?? provisioningDelayMillis
         approvalLifetimeDays = try args.int("approval-ttl-days", in: 1...3650) ?? approvalLifetimeDays
@@ -105,11 +115,34 @@ extension ServeConfiguration {
     /// The mail worker's settings, when a relay is configured.
     var mail: MailWorker.Configuration? {
         guard let relay = smtpRelay else { return nil }
-        var config = MailWorker.Configuration(host: relay.host, port: relay.port)
+        var settings = SMTPRelay(host: relay.host, port: relay.port)
+        settings.security = smtpSecurity
+        settings.caFile = smtpCAFile
+        settings.stepTimeoutMillis = smtpTimeoutMillis
+        settings.username = smtpUsername
+        settings.password = smtpPassword
+        var config = MailWorker.Configuration(relay: settings)
         config.from = mailFrom
-        config.username = smtpUsername
-        config.password = smtpPassword
         config.retryBaseMillis = Int64(smtpRetryBaseMillis)
         return config
+    }
+}
+
+extension ServeConfiguration {
+    /// `host:port`, or `[v6 address]:port`.
+    static func hostAndPort(_ text: String) -> (host: String, port: Int)? {
+        let host: Substring, portText: Substring
+        if text.hasPrefix("["), let close = text.firstIndex(of: "]") {
+            host = text[text.index(after: text.startIndex)..<close]
+            let rest = text[text.index(after: close)...]
+            guard rest.hasPrefix(":") else { return nil }
+            portText = rest.dropFirst()
+        } else {
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            (host, portText) = (parts[0], parts[1])
+        }
+        guard !host.isEmpty, let port = Int(portText), (1...65535).contains(port) else { return nil }
+        return (String(host), port)
     }
 }

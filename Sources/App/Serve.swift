@@ -30,7 +30,7 @@ enum Serve {
         let s = config.server
         return [
             "host": .string(s.host), "port": .int(port), "publicUrl": .string(config.publicURL), "db": .string(common.databasePath),
-            "schemaDir": .string(common.schemaDirectory), "smtp": .string(config.smtpRelay.map { "\($0.host):\($0.port)" }),
+            "schemaDir": .string(common.schemaDirectory), "smtp": .string(config.smtpRelay.map { "\($0.host):\($0.port)" }), "smtpTls": .string(config.smtpSecurity.rawValue),
             "mailFrom": .string(config.mailFrom), "smtpAuth": .string(config.smtpUsername.map { "\($0) (password redacted)" }),
             "provisioningDelayMs": .int(config.provisioningDelayMillis), "approvalTtlDays": .int(config.approvalLifetimeDays),
             "tokenTtlHours": .int(config.tokenLifetimeHours),

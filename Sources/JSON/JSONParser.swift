@@ -1,6 +1,7 @@
 /// A strict RFC 8259 parser: one value, optional surrounding white space, nothing else. No comments,
 /// trailing commas, NaN, leading zeros, lone surrogates or raw control characters; duplicate keys are
-/// rejected (which one a client meant is unknowable); nesting is capped.
+/// rejected (which one a client meant is unknowable); nesting and members per object are capped.
+/// Its cost is linear in the input: duplicate members are found by hashing, not by search.
 public struct JSONParser {
     /// Why a document is not valid JSON, with the byte offset where parsing stopped.
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
@@ -13,16 +14,22 @@ public struct JSONParser {
     var index = 0
     private var depth = 0
     private let maxDepth: Int
+    private let maxMembers: Int
 
-    private init(_ bytes: [UInt8], maxDepth: Int) {
+    private init(_ bytes: [UInt8], maxDepth: Int, maxMembers: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
+        self.maxMembers = maxMembers
     }
 
+    /// The most members one object may have by default: far more than any request of the API has, few
+    /// enough that looking a member up by name stays cheap.
+    public static let defaultMaxMembers = 1000
+
     /// Parses a whole document.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = 64) throws(Failure) -> JSONValue {
+    public static func parse(_ bytes: [UInt8], maxDepth: Int = 64, maxMembers: Int = defaultMaxMembers) throws(Failure) -> JSONValue {
         guard String(validating: bytes, as: UTF8.self) != nil else { throw Failure(offset: 0, reason: "body is not UTF-8") }
-        var parser = JSONParser(bytes, maxDepth: maxDepth)
+        var parser = JSONParser(bytes, maxDepth: maxDepth, maxMembers: maxMembers)
         parser.skipWhitespace()
         let value = try parser.value()
         parser.skipWhitespace()
@@ -70,13 +77,15 @@ public struct JSONParser {
     private mutating func object() throws(Failure) -> JSONValue {
         index += 1
         var object = JSONObject()
+        var seen = Set<String>()
         skipWhitespace()
         if index < bytes.count && bytes[index] == UInt8(ascii: "}") { index += 1; return .object(object) }
         while true {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw fail("expected a member name") }
             let key = try string()
-            guard !object.contains(key) else { throw fail("duplicate member \"\(key)\"") }
+            guard seen.insert(key).inserted else { throw fail("duplicate member \"\(key)\"") }
+            guard seen.count <= maxMembers else { throw fail("more than \(maxMembers) members in one object") }
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw fail("expected ':'") }
             index += 1

@@ -64,3 +64,10 @@ public enum OutboxRepository {
             """) { ($0.int("pending"), $0.int("failed"), $0.optionalInt64("oldest")) } ?? (0, 0, nil)
     }
 }
+
+extension OutboxRepository {
+    /// Records why a message was not tried (the mail settings cannot work), leaving it due.
+    public static func noteError(_ db: any DatabaseConnection, id: Int64, error: String) throws {
+        try db.execute("UPDATE outbox SET last_error = ? WHERE id = ?", error, id)
+    }
+}

@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import HTTPServer
 import JSON
+import SMTP
 import SQLiteStorage
 import Storage
 import TestSupport
@@ -112,7 +113,9 @@ final class APIWorld: Sendable {
 
     /// A mail worker for the test relay: quick polls and retries.
     static func mailConfiguration(port: Int) -> MailWorker.Configuration {
-        var config = MailWorker.Configuration(host: "127.0.0.1", port: port)
+        var relay = SMTPRelay(host: "127.0.0.1", port: port)
+        relay.security = .none  // the in-process test relay speaks plain SMTP
+        var config = MailWorker.Configuration(relay: relay)
         config.retryBaseMillis = 20
         config.pollMillis = 20
         return config

@@ -56,6 +56,18 @@ import Testing
         #expect(direct.status == 2 && direct.stderr.contains("--market unknown billing market ZZ"), "\(direct)")
     }
 
+    /// Credentials never go in clear: `serve` refuses to start with them and no TLS.
+    @Test func credentialsWithoutTLSAreRefusedAtStart() async throws {
+        let s = try Scratch()
+        defer { s.temp.remove() }
+        let result = try await Subprocess.run(["serve", "--port", "0", "--smtp", "127.0.0.1:25", "--smtp-tls", "none"] + s.flags,
+                                              environment: ["SMTP_USERNAME": "relay-user", "SMTP_PASSWORD": "secret-password"])
+        #expect(result.status == 2 && result.stderr.contains("--smtp-tls is none"), "\(result)")
+        #expect(!result.stderr.contains("secret-password"))
+        let ipv6 = try await Subprocess.run(["serve", "--port", "0", "--smtp", "[::1", "--smtp-tls", "none"] + s.flags)
+        #expect(ipv6.status == 2 && ipv6.stderr.contains("[IPv6]:PORT"), "\(ipv6)")
+    }
+
     @Test(arguments: [
         ["admin", "create-user", "--company", "999", "--email", "a@b.example", "--position", "Finance", "--password", "long-password"],
         ["admin", "issue-token", "--email", "nobody@nowhere.example"],

@@ -72,7 +72,7 @@ public struct AccountService: Sendable {
             let company = try Self.company(conn, companyId ?? session.companyId, session)
             try AccessPolicy.require(session, .manageAccount)
             guard let market = try MarketRepository.find(conn, code: code) else {
-                throw DomainError.invalid("billingMarket", "unknown billing market \(code); GET /secure/markets lists them")
+                throw DomainError.invalid("billingMarket", "unknown billing market \(code); the markets list names every known code")
             }
             let current = try Self.contacts(conn, company, editable: true)
             let phone: String? = try supportPhone.map { input in

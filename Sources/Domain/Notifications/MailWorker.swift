@@ -6,19 +6,19 @@ import Storage
 
 /// Delivers the outbox over SMTP (API.md §8), at least once: a message is marked SENT only after the
 /// relay answered 250 to its DATA, and that mark is committed before the next message is tried, so
-/// a restart never resends what was seen accepted. Failures back off exponentially per message; a 5xx
-/// reply, or too many attempts, marks the message FAILED. The SMTP conversation (blocking I/O) runs on
-/// the worker's own dispatch queue, never on the cooperative pool.
+/// a restart never resends what was seen accepted. The due messages go over one conversation (`RSET`
+/// between them), so a backlog drains at the relay's speed. Failures back off exponentially per
+/// message; a 5xx reply, or too many attempts, marks the message FAILED. Settings that cannot work
+/// with the relay (no STARTTLS, a refused certificate) stop delivery until the server is restarted with
+/// other settings; the messages wait, with the reason as their last error. The SMTP conversation
+/// (blocking I/O) runs on the worker's own dispatch queue, never on the cooperative pool.
 public actor MailWorker: BackgroundService {
     /// Where and how to deliver.
     public struct Configuration: Sendable {
-        public var host: String
-        public var port: Int
+        /// The relay, its TLS mode and credentials.
+        public var relay: SMTPRelay
         /// The `From` address (and envelope sender).
         public var from = "notifications@megaport-server.local"
-        public var heloName = "megaport-server.local"
-        public var username: String?
-        public var password: String?
         /// First retry delay; each failure doubles it, up to `maxRetryDelayMillis`.
         public var retryBaseMillis: Int64 = 2000
         public var maxRetryDelayMillis: Int64 = 3_600_000
@@ -27,10 +27,7 @@ public actor MailWorker: BackgroundService {
         /// How often the outbox is checked when idle.
         public var pollMillis: Int64 = 250
 
-        public init(host: String, port: Int) {
-            self.host = host
-            self.port = port
-        }
+        public init(relay: SMTPRelay) { self.relay = relay }
     }
 
     struct Due: Sendable {
@@ -42,6 +39,8 @@ public actor MailWorker: BackgroundService {
     let db: any DatabaseWriter
     public let configuration: Configuration
     private let queue = DispatchQueue(label: "smtp")
+    /// Set when the settings cannot work with the relay: nothing is sent until a restart.
+    private var blocked: SMTPError?
 
     public init(db: any DatabaseWriter, configuration: Configuration) {
         self.db = db
@@ -54,14 +53,15 @@ public actor MailWorker: BackgroundService {
     public func run(report: @escaping @Sendable (any Error) -> Void) async {
         while !Task.isCancelled {
             var delivered = 0
-            do { delivered = try await deliverDue() } catch { report(error) }
+            do { delivered = try await deliverDue(report: report) } catch { report(error) }
             if delivered == 0 { try? await Task.sleep(for: .milliseconds(configuration.pollMillis)) }
         }
     }
 
-    /// Tries every message that is due once. Returns how many were accepted by the relay.
+    /// Tries every message that is due over one conversation. Returns how many the relay accepted.
     @discardableResult
-    public func deliverDue() async throws -> Int {
+    public func deliverDue(report: @Sendable (any Error) -> Void = { _ in }) async throws -> Int {
+        guard blocked == nil else { return 0 }
         let from = configuration.from
         let due = try await db.read { conn in
             try OutboxRepository.due(conn, now: Now.millis(), limit: 50).map {
@@ -71,30 +71,58 @@ public actor MailWorker: BackgroundService {
                     attempts: $0.attempts)
             }
         }
+        guard !due.isEmpty else { return 0 }
+        let conversation = Conversation()
         var delivered = 0
-        for item in due where !Task.isCancelled {
-            let failure = await send(item.message)
+        for (index, item) in due.enumerated() where !Task.isCancelled {
+            let failure = await onQueue { conversation.send(item.message, self.configuration) }
+            guard let failure else {
+                try await record(item, failure: nil)
+                delivered += 1
+                continue
+            }
+            if failure.configuration {
+                blocked = failure
+                report(failure)
+                try await db.write { conn in for rest in due[index...] { try OutboxRepository.noteError(conn, id: rest.id, error: failure.message) } }
+                break
+            }
             try await record(item, failure: failure)
-            if failure == nil { delivered += 1 }
+            if !failure.concernsOnlyThisMessage {
+                // The conversation is gone: the rest of this batch failed with it and backs off too.
+                for rest in due[(index + 1)...] { try await record(rest, failure: failure) }
+                break
+            }
         }
+        await onQueue { conversation.close() }
         return delivered
     }
 
-    /// One SMTP conversation for one message; nil on success.
-    private func send(_ message: SMTPMessage) async -> SMTPError? {
-        let config = configuration
-        return await withCheckedContinuation { continuation in
-            queue.async {
-                do throws(SMTPError) {
-                    let session = try SMTPSession(host: config.host, port: config.port, heloName: config.heloName)
-                    if let user = config.username { try session.authenticate(username: user, password: config.password ?? "") }
-                    try session.send(message, envelopeFrom: config.from)
-                    session.quit()
-                    continuation.resume(returning: nil)
-                } catch {
-                    continuation.resume(returning: error)
-                }
+    /// Runs blocking SMTP work on the worker's queue.
+    private func onQueue<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in queue.async { continuation.resume(returning: work()) } }
+    }
+
+    /// The SMTP session of one batch, opened at its first message.
+    /// `@unchecked Sendable` is sound: the session is touched only inside `onQueue` closures, which run one
+    /// at a time on the worker's serial queue, and each is awaited before the next is submitted.
+    final class Conversation: @unchecked Sendable {
+        private var session: SMTPSession?
+
+        func send(_ message: SMTPMessage, _ configuration: Configuration) -> SMTPError? {
+            do throws(SMTPError) {
+                if session == nil { session = try SMTPSession(configuration.relay) }
+                try session?.send(message, envelopeFrom: configuration.from)
+                return nil
+            } catch {
+                if !error.concernsOnlyThisMessage { session = nil }
+                return error
             }
+        }
+
+        func close() {
+            session?.quit()
+            session = nil
         }
     }
 
