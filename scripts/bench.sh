@@ -14,7 +14,7 @@ DB="$WORK/bench.sqlite"
 export LUA_DIR="$PWD/bench/lua"
 ulimit -n 65536 2>/dev/null || true
 
-DEMO=$("$BIN" demo --db "$DB")
+DEMO=$("$BIN" demo --json --db "$DB")
 token() { python3 -c "import json,sys; print(json.loads(sys.argv[1])['tokens'][sys.argv[2]])" "$DEMO" "$1"; }
 ACME=$(token admin@acme.example); BETA=$(token admin@betacloud.example)
 "$BIN" serve --db "$DB" --port 0 --log-level warning --max-connections 20000 --keep-alive-timeout-ms 600000 \

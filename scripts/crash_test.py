@@ -84,7 +84,7 @@ def check(db, acked):
 def main():
     work = tempfile.mkdtemp(prefix="crash-")
     db = os.path.join(work, "crash.sqlite")
-    demo = json.loads(subprocess.run([BIN, "demo", "--db", db, "--schema-dir", os.path.join(ROOT, "Schema")],
+    demo = json.loads(subprocess.run([BIN, "demo", "--json", "--db", db, "--schema-dir", os.path.join(ROOT, "Schema")],
                                      check=True, capture_output=True, text=True, timeout=120).stdout)
     token = demo["tokens"]["admin@acme.example"]
     ports = [demo["ports"]["The MEGAPORT at Global Switch"], demo["ports"]["The MEGAPORT at Global Switch"]]

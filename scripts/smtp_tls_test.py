@@ -98,7 +98,7 @@ class Server:
     def __init__(self, flags, db=None):
         self.db = db or os.path.join(tempfile.mkdtemp(dir=WORK), "mail.sqlite")
         self.common = ["--db", self.db, "--schema-dir", os.path.join(ROOT, "Schema")]
-        self.demo = json.loads(subprocess.run([BIN, "demo"] + self.common, check=True, capture_output=True, text=True).stdout)
+        self.demo = json.loads(subprocess.run([BIN, "demo", "--json"] + self.common, check=True, capture_output=True, text=True).stdout)
         env = dict(os.environ, SMTP_USERNAME=USER, SMTP_PASSWORD=PASSWORD)
         self.log = os.path.join(WORK, f"server-{time.time_ns()}.log")
         self.process = subprocess.Popen([BIN, "serve", "--port", "0", "--smtp-retry-base-ms", "50", "--smtp-timeout-ms", "3000"]

@@ -62,7 +62,7 @@ def main():
     work = tempfile.mkdtemp(prefix="walkthrough-")
     db = os.path.join(work, "walk.sqlite")
     common = ["--db", db, "--schema-dir", os.path.join(ROOT, "Schema")]
-    demo = json.loads(subprocess.run([BIN, "demo"] + common, check=True, capture_output=True, text=True, timeout=120).stdout)
+    demo = json.loads(subprocess.run([BIN, "demo", "--json"] + common, check=True, capture_output=True, text=True, timeout=120).stdout)
     log = open(os.path.join(work, "server.log"), "w")
     server = subprocess.Popen([BIN, "serve", "--port", "0", "--provisioning-delay-ms", "0"] + common, stdout=log, stderr=subprocess.STDOUT)
     try:

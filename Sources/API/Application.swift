@@ -97,8 +97,7 @@ public final class Application: Sendable {
     }
 
     /// The demo world (idempotent), with fresh tokens.
-    public func seedDemo() async throws -> String {
-        let world = DemoWorld(db: db, admin: admin, auth: auth)
-        return JSONWriter.string(try await world.seed())
+    public func seedDemo() async throws -> JSONValue {
+        try await DemoWorld(db: db, admin: admin, auth: auth).seed()
     }
 }

@@ -11,8 +11,6 @@ struct CommonConfiguration {
     var schemaDirectory: String
     var logLevel: LogWriter.Level
 
-    static let options: Set<String> = ["db", "schema-dir", "log-level"]
-
     init(_ args: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         databasePath = args.string("db") ?? environment["DATABASE_PATH"] ?? "./data/megaport.sqlite"
         schemaDirectory = try args.string("schema-dir") ?? environment["SCHEMA_DIR"] ?? Self.findSchemaDirectory()
@@ -62,12 +60,6 @@ struct ServeConfiguration {
     var tokenLifetimeHours = 24
     /// The base URL people reach the server at, for links in emails (default: the listen address).
     var publicURL: String
-
-    static let options: Set<String> = [
-        "host", "port", "public-url", "smtp", "smtp-tls", "smtp-ca-file", "smtp-timeout-ms", "mail-from", "smtp-retry-base-ms", "provisioning-delay-ms", "approval-ttl-days", "token-ttl-hours",
-        "max-connections", "max-body-bytes",
-        "header-timeout-ms", "body-timeout-ms", "keep-alive-timeout-ms", "write-timeout-ms",
-    ]
 
     init(_ args: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         server.host = args.string("host") ?? environment["HOST"] ?? "127.0.0.1"

@@ -10,8 +10,9 @@ struct Arguments {
     private var values: [String: String] = [:]
     private var flags: Set<String> = []
 
-    /// Parses `words` for a command accepting `options` (with a value) and `switches` (without).
-    init(_ words: ArraySlice<String>, options: Set<String>, switches: Set<String> = []) throws {
+    /// Parses `words` for `command`. An unknown option is an error that suggests the nearest known one.
+    init(_ words: ArraySlice<String>, for command: CommandSpec) throws {
+        let options = command.valueOptions, switches = command.switches
         var rest = words
         while let word = rest.popFirst() {
             guard word.hasPrefix("--"), word.count > 2 else { throw UsageError("unexpected argument '\(word)'") }
@@ -31,7 +32,9 @@ struct Arguments {
                 guard values[name] == nil else { throw UsageError("--\(name) given twice") }
                 values[name] = value
             } else {
-                throw UsageError("unknown option --\(name)")
+                throw UsageError("unknown option --\(name) for '\(command.name)'"
+                                 + Suggestion.hint(name, in: command.options.map(\.name), prefix: "--")
+                                 + "; see 'megaport-server \(command.name) --help'")
             }
         }
     }

@@ -21,9 +21,7 @@ enum Commands {
 
     /// `admin create-company …` → the new id.
     static func createCompany(_ words: ArraySlice<String>) async throws -> String {
-        let args = try Arguments(words, options: CommonConfiguration.options.union([
-            "name", "type", "supported-by", "parent", "market", "signup-email", "account-manager", "csm",
-        ]), switches: ["auto-approve-vxcs"])
+        let args = try Arguments(words, for: CommandCatalogue.createCompany)
         let common = try CommonConfiguration(args)
         let typeText = try args.required("type")
         guard let type = AccountType(rawValue: typeText) else {
@@ -48,9 +46,7 @@ enum Commands {
 
     /// `admin create-user …` → the new id.
     static func createUser(_ words: ArraySlice<String>) async throws -> String {
-        let args = try Arguments(words, options: CommonConfiguration.options.union([
-            "company", "email", "position", "password", "first-name", "last-name",
-        ]))
+        let args = try Arguments(words, for: CommandCatalogue.createUser)
         let common = try CommonConfiguration(args)
         let company = Int64(try args.requiredInt("company", in: 1...Int.max))
         let positionText = try args.required("position")
@@ -66,14 +62,14 @@ enum Commands {
 
     /// `admin issue-token --email E` → the token.
     static func issueToken(_ words: ArraySlice<String>) async throws -> String {
-        let args = try Arguments(words, options: CommonConfiguration.options.union(["email"]))
+        let args = try Arguments(words, for: CommandCatalogue.issueToken)
         let common = try CommonConfiguration(args)
         return try await open(common).auth.issueToken(email: try args.required("email"))
     }
 
     /// `admin add-interfaces --location ID --speed S --count N` → the count added.
     static func addInterfaces(_ words: ArraySlice<String>) async throws -> String {
-        let args = try Arguments(words, options: CommonConfiguration.options.union(["location", "speed", "count"]))
+        let args = try Arguments(words, for: CommandCatalogue.addInterfaces)
         let common = try CommonConfiguration(args)
         let location = Int64(try args.requiredInt("location", in: 1...Int.max))
         let speed = try args.requiredInt("speed", in: 1...Int.max)
@@ -82,9 +78,10 @@ enum Commands {
         return String(try await open(common).admin.addInterfaces(locationId: location, speed: speed, count: count))
     }
 
-    /// `demo` → `{"tokens": {...}, ...}`.
+    /// `demo` → a table of users, positions and tokens; `demo --json` → `{"tokens", "users", …}`.
     static func demo(_ words: ArraySlice<String>) async throws -> String {
-        let args = try Arguments(words, options: CommonConfiguration.options)
-        return try await open(try CommonConfiguration(args)).seedDemo()
+        let args = try Arguments(words, for: CommandCatalogue.demo)
+        let world = try await open(try CommonConfiguration(args)).seedDemo()
+        return args.has("json") ? JSONWriter.string(world) : DemoTable.render(world)
     }
 }

@@ -8,11 +8,16 @@ import JSON
 /// `serve`: run the API until SIGTERM or SIGINT, then shut down gracefully and exit 0.
 enum Serve {
     static func run(_ words: ArraySlice<String>) async throws {
-        let args = try Arguments(words, options: CommonConfiguration.options.union(ServeConfiguration.options))
+        let args = try Arguments(words, for: CommandCatalogue.serve)
         let common = try CommonConfiguration(args)
         let config = try ServeConfiguration(args)
         let app = try await Commands.open(common, serve: config)
-        let server = try app.makeServer(config.server)
+        let server: Server
+        do {
+            server = try app.makeServer(config.server)
+        } catch let error as IOError where error.call == "bind" && error.code == EADDRINUSE {
+            throw PortInUse(host: config.server.host, port: config.server.port)
+        }
         app.startBackgroundWork()
         let signals = Signals { signal in
             app.log.log(.info, "shutting down", ["signal": .string(signal)], always: true)
@@ -61,4 +66,14 @@ final class Signals {
     }
 
     func cancel() { for source in sources { source.cancel() } }
+}
+
+/// The listen port is taken: says how to choose another.
+struct PortInUse: Error, CustomStringConvertible {
+    let host: String
+    let port: Int
+
+    var description: String {
+        "\(host):\(port) is already in use (another megaport-server?); choose another port with --port N or PORT=N (0 picks a free one)"
+    }
 }

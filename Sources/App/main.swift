@@ -4,14 +4,7 @@ import Glibc
 
 /// megaport-server: `serve` (the default), `admin …` and `demo` (API.md §2 command line).
 /// Bad arguments: one line on standard error, exit 2. A missing company or user: exit 1.
-let usage = """
-    usage: megaport-server [serve] [--host H] [--port P] [--db PATH] [--smtp HOST:PORT] [--provisioning-delay-ms N]
-           megaport-server admin create-company --name N --type DIRECT|PARTNER|MANAGED|DISTRIBUTOR [...]
-           megaport-server admin create-user --company ID --email E --position P --password P [...]
-           megaport-server admin issue-token --email E
-           megaport-server admin add-interfaces --location ID --speed S --count N
-           megaport-server demo
-    """
+/// `--help`/`-h` on any command, and `help [COMMAND]`, print help and exit 0; so does `--version`.
 
 func fail(_ message: String, status: Int32) -> Never {
     FileHandle.standardError.write(Data(("megaport-server: " + message + "\n").utf8))
@@ -20,18 +13,18 @@ func fail(_ message: String, status: Int32) -> Never {
 
 let words = Array(CommandLine.arguments.dropFirst())
 do {
-    switch (words.first, words.dropFirst().first) {
-    case (nil, _), ("serve", _): try await Serve.run(words.first == nil ? [] : words.dropFirst())
-    case (let first?, _) where first.hasPrefix("--"): try await Serve.run(words[...])
-    case ("admin", "create-company"): print(try await Commands.createCompany(words.dropFirst(2)))
-    case ("admin", "create-user"): print(try await Commands.createUser(words.dropFirst(2)))
-    case ("admin", "issue-token"): print(try await Commands.issueToken(words.dropFirst(2)))
-    case ("admin", "add-interfaces"): print(try await Commands.addInterfaces(words.dropFirst(2)))
-    case ("demo", _): print(try await Commands.demo(words.dropFirst()))
-    case ("help", _), ("--help", _), ("-h", _):
-        print(usage)
-    default:
-        fail("unknown command '\(words.joined(separator: " "))'; see 'megaport-server help'", status: 2)
+    switch try CommandRouter.resolve(words) {
+    case .help(let text): print(text)
+    case .run(let command, let rest):
+        switch command.words {
+        case ["serve"]: try await Serve.run(rest)
+        case ["demo"]: print(try await Commands.demo(rest))
+        case ["admin", "create-company"]: print(try await Commands.createCompany(rest))
+        case ["admin", "create-user"]: print(try await Commands.createUser(rest))
+        case ["admin", "issue-token"]: print(try await Commands.issueToken(rest))
+        case ["admin", "add-interfaces"]: print(try await Commands.addInterfaces(rest))
+        default: fail("'\(command.name)' has no implementation", status: 2)
+        }
     }
 } catch let error as UsageError {
     fail(error.description, status: 2)
@@ -42,6 +35,8 @@ do {
     case .conflict(_, let message), .forbidden(_, let message), .unauthenticated(let message): fail(message, status: 1)
     case .rateLimited, .accountSetupIncomplete, .vlanUnavailable, .unprocessable: fail(String(describing: error), status: 1)
     }
+} catch let error as PortInUse {
+    fail(error.description, status: 1)
 } catch {
     fail(String(describing: error), status: 1)
 }

@@ -42,7 +42,7 @@ final class APIWorld: Sendable {
         configuration.log = LogWriter(level: .info, fd: fd)
         app = Application(configuration)
         if startProvisioning { app.startBackgroundWork() }
-        let seeded = try JSONParser.parse(try await app.seedDemo())
+        let seeded = try await app.seedDemo()
         var tokens: [String: String] = [:]
         if case .object(let object)? = seeded["tokens"] {
             for member in object.members { if case .string(let t) = member.value { tokens[member.key] = t } }

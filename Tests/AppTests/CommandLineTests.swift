@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import JSON
 import TestSupport
 import Testing
@@ -56,6 +57,50 @@ import Testing
         #expect(direct.status == 2 && direct.stderr.contains("--market unknown billing market ZZ"), "\(direct)")
     }
 
+    /// Help on every command and subcommand: exit 0, the options with their defaults and environment.
+    @Test(arguments: [
+        (["--help"], "commands:"), (["-h"], "commands:"), (["help"], "admin create-user"), (["--version"], "megaport-server 1."),
+        (["serve", "--help"], "--port N"), (["serve", "-h"], "env PORT"), (["--port", "1", "--help"], "--smtp-tls MODE"),
+        (["demo", "--help"], "--json"), (["admin"], "admin add-interfaces"), (["admin", "--help"], "admin issue-token"),
+        (["admin", "create-user", "--help"], "--position POSITION"), (["help", "admin", "create-company"], "--auto-approve-vxcs"),
+        (["help", "serve"], "default 127.0.0.1; env HOST"),
+    ])
+    func helpIsThereForEveryCommand(_ arguments: [String], _ expected: String) async throws {
+        let result = try await Subprocess.run(arguments)
+        #expect(result.status == 0 && result.stdout.contains(expected) && result.stderr.isEmpty, "\(arguments): \(result)")
+    }
+
+    /// A typo gets the nearest valid name; a port in use says how to pick another.
+    @Test func mistakesPointTheWay() async throws {
+        let s = try Scratch()
+        defer { s.temp.remove() }
+        for (arguments, expected) in [(["serve", "--prot", "9000"], "did you mean --port?"), (["dmeo"], "did you mean demo?"),
+                                      (["admin", "create-usr"], "did you mean admin create-user?")] {
+            let result = try await s.run(arguments)
+            #expect(result.status == 2 && result.stderr.contains(expected), "\(arguments): \(result)")
+        }
+        let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(listener) }
+        let bound = Loopback.withAddress(port: 0) { bind(listener, $0, $1) }
+        #expect(bound == 0 && listen(listener, 1) == 0)
+        var address = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listener, $0, &length) } }
+        let taken = Int(UInt16(bigEndian: address.sin_port))
+        let busy = try await s.run(["serve", "--port", String(taken)])
+        #expect(busy.status == 1 && busy.stderr.contains("--port N or PORT=N"), "\(busy)")
+    }
+
+    /// `demo` prints a table a person can read; `--json` is for scripts.
+    @Test func demoPrintsATable() async throws {
+        let s = try Scratch()
+        defer { s.temp.remove() }
+        let table = try await s.run(["demo"])
+        let lines = table.stdout.split(separator: "\n")
+        #expect(table.status == 0 && lines.contains { $0.hasPrefix("company") && $0.contains("position") && $0.contains("token") })
+        #expect(lines.contains { $0.contains("readonly@acme.example") && $0.contains("Read Only") }, "\(table.stdout)")
+    }
+
     /// Credentials never go in clear: `serve` refuses to start with them and no TLS.
     @Test func credentialsWithoutTLSAreRefusedAtStart() async throws {
         let s = try Scratch()
@@ -85,14 +130,14 @@ import Testing
     @Test func demoPrintsTokensAndIsRepeatable() async throws {
         let s = try Scratch()
         defer { s.temp.remove() }
-        let first = try await s.run(["demo"])
+        let first = try await s.run(["demo", "--json"])
         #expect(first.status == 0, "\(first)")
         let world = try JSONParser.parse(first.stdout.trimmed)
         guard case .object(let tokens)? = world["tokens"] else { Issue.record("no tokens: \(first.stdout)"); return }
         for email in ["admin@acme.example", "readonly@acme.example", "admin@aws.example", "admin@delta.example"] {
             #expect(tokens[email] != nil, "\(email) has a token")
         }
-        let second = try JSONParser.parse(try await s.run(["demo"]).stdout.trimmed)
+        let second = try JSONParser.parse(try await s.run(["demo", "--json"]).stdout.trimmed)
         #expect(second["companies"] == world["companies"], "the demo world is seeded once")
     }
 

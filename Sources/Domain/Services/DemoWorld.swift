@@ -31,11 +31,13 @@ public struct DemoWorld: Sendable {
         self.auth = auth
     }
 
-    /// Seeds what is missing and returns `{tokens, password, companies, ports}`.
+    /// Seeds what is missing and returns `{tokens, users, password, companies, ports}` (`users`: email,
+    /// company, position and token of each, in creation order).
     public func seed() async throws -> JSONValue {
         var companies = JSONObject()
         var ports = JSONObject()
         var tokens = JSONObject()
+        var users: [JSONValue] = []
         var ids: [String: Int64] = [:]
         for var spec in Self.specs {
             spec.company.parentCompanyId = spec.parentName.flatMap { ids[$0] }
@@ -43,11 +45,14 @@ public struct DemoWorld: Sendable {
             ids[spec.company.name] = id
             companies[spec.company.name] = .int(id)
             for user in spec.users {
-                tokens[user.email] = .string(try await auth.issueToken(email: user.email))
+                let token = try await auth.issueToken(email: user.email)
+                tokens[user.email] = .string(token)
+                users.append(["email": .string(user.email), "company": .string(spec.company.name), "position": .string(user.position.rawValue),
+                              "token": .string(token)])
             }
             for (name, portId) in try await ensurePorts(spec, companyId: id) { ports[name] = .int(portId) }
         }
-        return ["tokens": .object(tokens), "password": .string(Self.password), "companies": .object(companies), "ports": .object(ports)]
+        return ["tokens": .object(tokens), "users": .array(users), "password": .string(Self.password), "companies": .object(companies), "ports": .object(ports)]
     }
 
     private func ensureCompany(_ spec: CompanySpec) async throws -> Int64 {

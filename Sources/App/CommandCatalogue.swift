@@ -1,0 +1,95 @@
+/// Every command of `megaport-server` and its options: the one source for parsing, `--help` and the
+/// README's command-line table.
+enum CommandCatalogue {
+    static let common: [OptionSpec] = [
+        OptionSpec(name: "db", value: "PATH", help: "the SQLite database file", defaultValue: "./data/megaport.sqlite",
+                   environment: "DATABASE_PATH"),
+        OptionSpec(name: "schema-dir", value: "DIR", help: "the migration files", defaultValue: "./Schema", environment: "SCHEMA_DIR"),
+        OptionSpec(name: "log-level", value: "LEVEL", help: "debug, info (a line per request), warning or error", defaultValue: "info",
+                   environment: "LOG_LEVEL"),
+    ]
+
+    static let serve = CommandSpec(words: ["serve"], summary: "serve the API (the default command)",
+                                   prints: "JSON log lines: where it listens, each request, shutdown", options: common + [
+        OptionSpec(name: "host", value: "ADDR", help: "IPv4 address to listen on", defaultValue: "127.0.0.1", environment: "HOST"),
+        OptionSpec(name: "port", value: "N", help: "port to listen on; 0 picks a free one", defaultValue: "8080", environment: "PORT"),
+        OptionSpec(name: "public-url", value: "URL", help: "the base URL people reach the server at, for links in emails",
+                   defaultValue: "http://HOST:PORT", environment: "PUBLIC_URL"),
+        OptionSpec(name: "smtp", value: "HOST:PORT", help: "mail relay ([IPv6]:PORT too); without one, emails wait in the outbox"),
+        OptionSpec(name: "smtp-tls", value: "MODE", help: "starttls (port 587), implicit (port 465) or none (local relay only)",
+                   defaultValue: "starttls", environment: "SMTP_TLS"),
+        OptionSpec(name: "smtp-ca-file", value: "PEM", help: "a private CA to trust besides the system's", environment: "SMTP_CA_FILE"),
+        OptionSpec(name: "smtp-timeout-ms", value: "N", help: "the most one SMTP step may take", defaultValue: "10000"),
+        OptionSpec(name: "mail-from", value: "EMAIL", help: "sender address", defaultValue: "notifications@megaport-server.local",
+                   environment: "MAIL_FROM"),
+        OptionSpec(name: "smtp-retry-base-ms", value: "N", help: "first retry delay of an email; doubles per failure up to 1 h",
+                   defaultValue: "2000"),
+        OptionSpec(name: "provisioning-delay-ms", value: "N", help: "how long a service stays CONFIGURED before LIVE", defaultValue: "3000"),
+        OptionSpec(name: "approval-ttl-days", value: "N", help: "days before an undecided connection request expires", defaultValue: "60"),
+        OptionSpec(name: "token-ttl-hours", value: "N", help: "session token lifetime", defaultValue: "24"),
+        OptionSpec(name: "max-connections", value: "N", help: "open connections at most", defaultValue: "1024"),
+        OptionSpec(name: "max-body-bytes", value: "N", help: "larger request bodies get 413", defaultValue: "1048576"),
+        OptionSpec(name: "header-timeout-ms", value: "N", help: "deadline for a request head", defaultValue: "10000"),
+        OptionSpec(name: "body-timeout-ms", value: "N", help: "longest silence while a body arrives", defaultValue: "15000"),
+        OptionSpec(name: "keep-alive-timeout-ms", value: "N", help: "idle keep-alive connections close after", defaultValue: "10000"),
+        OptionSpec(name: "write-timeout-ms", value: "N", help: "a client that stops reading is disconnected after", defaultValue: "30000"),
+    ])
+
+    static let demo = CommandSpec(words: ["demo"], summary: "seed the demo world (once) and issue fresh tokens",
+                                  prints: "a table of users, positions and tokens; JSON with --json", options: common + [
+        OptionSpec(name: "json", value: nil, help: "print {tokens, users, password, companies, ports} as JSON (for scripts)"),
+    ])
+
+    static let createCompany = CommandSpec(words: ["admin", "create-company"], summary: "create a company",
+                                           prints: "the new company's id", options: common + [
+        OptionSpec(name: "name", value: "NAME", help: "trading name (required)"),
+        OptionSpec(name: "type", value: "TYPE", help: "DIRECT, PARTNER, MANAGED or DISTRIBUTOR (required)"),
+        OptionSpec(name: "supported-by", value: "WHO", help: "MEGAPORT or PARTNER (MANAGED companies only)"),
+        OptionSpec(name: "parent", value: "ID", help: "the partner of a MANAGED company"),
+        OptionSpec(name: "market", value: "CC", help: "billing market, a two-letter country code"),
+        OptionSpec(name: "signup-email", value: "EMAIL", help: "sign-up email (its domain is the support email's)"),
+        OptionSpec(name: "account-manager", value: "EMAIL", help: "account manager's email"),
+        OptionSpec(name: "csm", value: "EMAIL", help: "customer success manager's email"),
+        OptionSpec(name: "auto-approve-vxcs", value: nil, help: "VXCs to this company are approved without a person (cloud providers)"),
+    ])
+
+    static let createUser = CommandSpec(words: ["admin", "create-user"], summary: "create a user", prints: "the new user's id",
+                                        options: common + [
+        OptionSpec(name: "company", value: "ID", help: "the user's company (required)"),
+        OptionSpec(name: "email", value: "EMAIL", help: "login email (required)"),
+        OptionSpec(name: "position", value: "POSITION", help: "e.g. 'Company Admin', 'Technical Admin', 'Read Only' (required)"),
+        OptionSpec(name: "password", value: "TEXT", help: "at least 8 characters (required)"),
+        OptionSpec(name: "first-name", value: "NAME", help: "first name"),
+        OptionSpec(name: "last-name", value: "NAME", help: "last name"),
+    ])
+
+    static let issueToken = CommandSpec(words: ["admin", "issue-token"], summary: "issue a session token for a user",
+                                        prints: "the token", options: common + [
+        OptionSpec(name: "email", value: "EMAIL", help: "the user's email (required)"),
+    ])
+
+    static let addInterfaces = CommandSpec(words: ["admin", "add-interfaces"], summary: "add port capacity at a location",
+                                           prints: "the number of interfaces added", options: common + [
+        OptionSpec(name: "location", value: "ID", help: "location id (required)"),
+        OptionSpec(name: "speed", value: "MBPS", help: "1000, 10000 or 100000 (required)"),
+        OptionSpec(name: "count", value: "N", help: "1 to 1000 (required)"),
+    ])
+
+    /// Every command, in the order help lists them.
+    static let all = [serve, demo, createCompany, createUser, issueToken, addInterfaces]
+
+    /// The commands under `admin`.
+    static var admin: [CommandSpec] { all.filter { $0.words.first == "admin" } }
+
+    /// `megaport-server help`.
+    static var overview: String {
+        var lines = ["megaport-server \(version) — the ordering backend of a network-as-a-service provider", "", "commands:"]
+        let width = (all.map(\.name.count).max() ?? 0) + 2
+        for command in all { lines.append("  " + command.name + String(repeating: " ", count: width - command.name.count) + command.summary) }
+        lines += ["", "'megaport-server COMMAND --help' lists a command's options; 'megaport-server --version' prints the version."]
+        return lines.joined(separator: "\n")
+    }
+
+    /// The version this build reports.
+    static let version = "1.1.0"
+}
