@@ -27,10 +27,6 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(status.code) \(code): \(message)" }
 
-    /// 404 for a path no route matches (I2).
-    public static func notFound(_ message: String = "no such resource") -> HTTPError {
-        HTTPError(.notFound, code: "not_found", message: message)
-    }
 }
 
 /// Turns an error status, code and message into the product's error response (the envelope and

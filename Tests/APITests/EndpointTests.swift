@@ -13,6 +13,28 @@ import Testing
         #expect(head.status == 200 && head.body.isEmpty && head.header("Content-Length") == "31")
     }
 
+    /// A newcomer's wrong turns: a 404 names the method and path and the closest route; a 401 says how
+    /// to get a token; `/` says where to start.
+    @Test func errorsPointTheWay() async throws {
+        let world = try await APIWorld.shared.value
+        for (path, near) in [("/v2/location", "/v2/locations"), ("/secure/dropdown/locations", "/secure/dropdowns/locations"),
+                             ("/v3/logout", "/v2/logout"), ("/secure/technicalservices/7", "/secure/technicalservice/7")] {
+            let response = try await world.call("GET", path, as: "admin@acme.example")
+            let body = try APIWorld.json(response)
+            #expect(response.status == 404 && body["data"]?["suggestion"] == .string(near), "\(path): \(body)")
+            #expect(body["message"] == .string("no route for GET \(path); did you mean \(near)? (every route is listed at /openapi.json)"))
+        }
+        let far = try APIWorld.json(try await world.request("GET", "/nothing/like/this"))
+        #expect(far["message"] == "no route for GET /nothing/like/this (every route is listed at /openapi.json)" && far["data"]?["suggestion"] == nil)
+        let anonymous = try APIWorld.json(try await world.request("GET", "/secure/dropdowns/locations"))
+        if case .string(let message)? = anonymous["message"] {
+            #expect(message.contains("POST /v2/login") && message.contains("megaport-server demo"), "\(message)")
+        } else { Issue.record("no message: \(anonymous)") }
+        let index = try await world.request("GET", "/")
+        let start = try APIWorld.json(index)
+        #expect(index.status == 200 && start["documentation"] != nil)
+    }
+
     @Test func theLocationsDropdownIsTheLegacyArrayShape() async throws {
         let world = try await APIWorld.shared.value
         let token = try #require(world.tokens["admin@acme.example"])

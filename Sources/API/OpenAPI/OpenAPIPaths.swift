@@ -23,6 +23,8 @@ extension OA {
         ("get", "/health", op("Liveness and database check", tag: "operations", auth: false, responses: [(200, ref("Health"))], errors: [503])),
         ("get", "/metrics", op("Prometheus metrics (text/plain)", tag: "operations", auth: false, responses: [(200, nil)])),
         ("get", "/openapi.json", op("This document", tag: "operations", auth: false, responses: [(200, ["type": "object"])])),
+        ("get", "/", op("Where to start: the documentation, health and login routes", tag: "operations", auth: false,
+                        responses: [(200, ["type": "object"])])),
     ]
 
     /// The legacy surface.

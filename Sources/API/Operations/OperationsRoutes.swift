@@ -21,5 +21,15 @@ struct OperationsRoutes: APISurface {
                          body: Array(try await metrics.render(operations).utf8))
         }
         router.open(.get, "/openapi.json") { _, _ in .json(.ok, OpenAPIDocument.bytes) }
+        router.open(.get, "/") { _, _ in Self.index }
     }
+
+    /// `GET /`: where to start.
+    static let index = Envelope.json([
+        "name": "megaport-server", "version": "1.1.0",
+        "documentation": "/openapi.json lists every route with its permissions and errors",
+        "health": "/health",
+        "login": "POST /v2/login with username and password (form or JSON) returns a token",
+        "firstCall": "GET /secure/dropdowns/locations?token=<token>",
+    ])
 }

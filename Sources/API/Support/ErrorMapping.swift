@@ -20,13 +20,16 @@ public enum ErrorMapping {
         }
     }
 
+    /// What every 401 adds.
+    static let howToGetAToken = "get a token with POST /v2/login (username and password), or run 'megaport-server demo' for the demo users' tokens"
+
     static func map(_ error: DomainError) -> HTTPError {
         switch error {
         case .notFound(let message):
             return HTTPError(.notFound, code: "not_found", message: message)
         case .unauthenticated(let message):
             // RFC 9110 §15.5.2: a 401 carries a challenge.
-            return HTTPError(.unauthorized, code: "unauthorized", message: message,
+            return HTTPError(.unauthorized, code: "unauthorized", message: message + "; " + Self.howToGetAToken,
                              headers: HTTPHeaders([("WWW-Authenticate", "Bearer realm=\"megaport\"")]))
         case .forbidden(let code, let message):
             return HTTPError(.forbidden, code: code, message: message)

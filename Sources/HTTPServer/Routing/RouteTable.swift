@@ -51,13 +51,17 @@ public struct RouteTable: HTTPResponder {
     }
 
     let root: Node
+    /// Every route template, for suggestions.
+    let templates: [String]
+    /// A sentence every 404 ends with (e.g. where the routes are listed).
+    let notFoundHint: String?
 
     public func respond(to request: HTTPRequest, context: inout RequestContext) async throws -> HTTPResponse {
         if request.uri.path == "*" {
             return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", Self.allowList(HTTPMethod.implemented))]))
         }
         var parameters: [String: String] = [:]
-        guard let node = root.match(request.uri.segments[...], &parameters) else { throw HTTPError.notFound() }
+        guard let node = root.match(request.uri.segments[...], &parameters) else { throw notFound(request) }
         context.parameters = parameters
         context.route = node.template
         if let route = node.route(for: request.method) { return try await route.handler(request, &context) }
@@ -67,7 +71,7 @@ public struct RouteTable: HTTPResponder {
             methods.append(.options)
             return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", Self.allowList(methods))]))
         }
-        throw routingError(for: request) ?? HTTPError.notFound()
+        throw routingError(for: request) ?? notFound(request)
     }
 
     /// What the route a request would reach requires (nil when none would run: 404, 405, OPTIONS, `*`).
@@ -80,7 +84,7 @@ public struct RouteTable: HTTPResponder {
     public func routingError(for request: HTTPRequest) -> HTTPError? {
         if request.uri.path == "*" { return nil }
         var parameters: [String: String] = [:]
-        guard let node = root.match(request.uri.segments[...], &parameters) else { return .notFound() }
+        guard let node = root.match(request.uri.segments[...], &parameters) else { return notFound(request) }
         if node.handlers[request.method] != nil || (request.method == .head && node.handlers[.get] != nil) || request.method == .options { return nil }
         var methods = Array(node.handlers.keys)
         if node.handlers[.get] != nil { methods.append(.head) }

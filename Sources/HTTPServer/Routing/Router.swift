@@ -21,13 +21,13 @@ public struct Router: Sendable {
         routes.map { ($0.method, $0.pattern.template, $0.options) }
     }
 
-    /// The immutable table that serves requests.
-    public func freeze() -> RouteTable {
+    /// The immutable table that serves requests; every 404 ends with `notFoundHint`.
+    public func freeze(notFoundHint: String? = nil) -> RouteTable {
         var root = RouteTable.Node()
         for route in routes {
             root.insert(route.pattern.segments[...], method: route.method, template: route.pattern.template,
                         route: RouteTable.Route(options: route.options, handler: route.handler))
         }
-        return RouteTable(root: root)
+        return RouteTable(root: root, templates: Array(Set(routes.map(\.pattern.template))).sorted(), notFoundHint: notFoundHint)
     }
 }
