@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# make test: every stage, even after one fails, each stage's full output kept in .build/test-logs/; the
+# screen shows failures and each stage's count, and the last line says whether everything passed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+LOGS=.build/test-logs
+mkdir -p "$LOGS"
+PYTHON=${PYTHON:-.venv/bin/python}
+passed=0 failed=0 summary=()
+
+stage() {  # name, log file, command... ; the command's output must end with "N passed, M failed"
+  local name=$1 log=$2; shift 2
+  echo "== $name"
+  "$@" > "$LOGS/$log" 2>&1
+  local status=$?
+  grep -E '^(FAIL|✘)|error:' "$LOGS/$log" | head -40
+  local line p f
+  line=$(grep -E '[0-9]+ passed, [0-9]+ failed' "$LOGS/$log" | tail -1)
+  p=$(echo "$line" | sed -E 's/.* ([0-9]+) passed.*/\1/'); f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+  [ -n "$line" ] || { p=0; f=1; }
+  [ "$status" -eq 0 ] || [ "$f" -gt 0 ] || f=1
+  echo "   $name: $p passed, $f failed (log: $LOGS/$log)"
+  passed=$((passed + p)); failed=$((failed + f)); summary+=("$name $p/$((p + f))")
+}
+
+swift_tests() {
+  local out status
+  out=$(swift test --skip-build 2>&1); status=$?
+  echo "$out"
+  echo "$out" | awk -v status="$status" '
+    /Test run with [0-9]+ tests/ { n = $0; sub(/.*Test run with /, "", n); sub(/ tests.*/, "", n) }
+    /^✘ Test / && /failed after/ && !/Test run/ { f++ }
+    END { if (n == "") { print "swift test: 0 passed, 1 failed"; exit 1 } if (status != 0 && f == 0) f = 1
+          printf "swift test: %d passed, %d failed\n", n - f, f }'
+}
+
+stage "swift test (suites)" swift.log swift_tests
+stage "README walkthrough" walkthrough.log python3 scripts/walkthrough.py
+stage "crash rounds" crash.log env ROUNDS=2 python3 scripts/crash_test.py
+stage "email over TLS" smtp-tls.log "$PYTHON" scripts/smtp_tls_test.py
+echo
+(IFS=','; echo "make test ran: ${summary[*]}" | sed 's/,/, /g')
+echo "total: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
