@@ -32,23 +32,24 @@ $(VENV)/.ready: scripts/requirements-test.txt
 	$(VENV)/bin/pip install -q -r scripts/requirements-test.txt
 	touch $@
 
-## Every test suite: parser, sockets, storage, domain, API over HTTP, command line; then the README
-## walkthrough, the crash test and email through real TLS relays.
+## Every test suite: parser, sockets, storage, domain, API over HTTP, command line; then the
+## walkthrough (docs/walkthrough.md), the crash test and email through real TLS relays.
 ## The last line reads "total: N passed, M failed"; each stage's full output is in .build/test-logs/.
 test: deps $(VENV)/.ready
 	$(SWIFT) build --build-tests
 	bash scripts/test.sh
 
-## Replays the README's walkthrough against a fresh server; fails if a status or shape differs.
+## Replays docs/walkthrough.md against a fresh server; fails if a status, shape or status value differs.
 demo-walkthrough: build
 	python3 scripts/walkthrough.py
 
 ## Build, create the database, seed the demo world (once), print fresh tokens, serve.
 run: release
 	@mkdir -p $(dir $(DB))
-	@echo "Demo world (password and fresh tokens):"
 	@$(BIN) demo --db $(DB)
+	@echo
 	@echo "Serving on http://$(HOST):$(PORT) — try: curl \"http://$(HOST):$(PORT)/secure/dropdowns/locations?token=<a token above>\""
+	@echo "(docs/walkthrough.md goes on from there; Ctrl-C stops the server)"
 	exec $(BIN) serve --db $(DB) --host $(HOST) --port $(PORT)
 
 ## Seed the demo world and print tokens without serving.

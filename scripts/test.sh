@@ -35,7 +35,7 @@ swift_tests() {
 }
 
 stage "swift test (suites)" swift.log swift_tests
-stage "README walkthrough" walkthrough.log python3 scripts/walkthrough.py
+stage "walkthrough (docs)" walkthrough.log python3 scripts/walkthrough.py
 stage "crash rounds" crash.log env ROUNDS=2 python3 scripts/crash_test.py
 stage "email over TLS" smtp-tls.log "$PYTHON" scripts/smtp_tls_test.py
 echo

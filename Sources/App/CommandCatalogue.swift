@@ -1,5 +1,4 @@
-/// Every command of `megaport-server` and its options: the one source for parsing, `--help` and the
-/// README's command-line table.
+/// Every command of `megaport-server` and its options: the one source for parsing and `--help`.
 enum CommandCatalogue {
     static let common: [OptionSpec] = [
         OptionSpec(name: "db", value: "PATH", help: "the SQLite database file", defaultValue: "./data/megaport.sqlite",

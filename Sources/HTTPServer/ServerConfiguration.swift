@@ -5,7 +5,7 @@ import HTTPCore
 public typealias Preflight = @Sendable (HTTPRequest) async -> HTTPError?
 
 /// Every limit and time-out of the server in one value. Defaults follow
-/// `reference/http-conformance.md` and are listed in the README.
+/// the conformance catalogue in Tests/TestSupport and are listed in docs/operations.md.
 public struct ServerConfiguration: Sendable {
     /// Address to bind (IPv4 literal or `localhost`).
     public var host = "127.0.0.1"

@@ -1,7 +1,7 @@
 /// A decoded request-target (RFC 9112 §3.2): the path split into segments **before** decoding
 /// (so `%2F` never makes a new segment), and the query as ordered form items.
 ///
-/// Policy, as the README documents it: empty segments are kept (`//a` and `/a/` are distinct paths
+/// Policy, as docs/operations.md documents it: empty segments are kept (`//a` and `/a/` are distinct paths
 /// and match no route), dot segments (`.`/`..`, raw or encoded) are rejected with 400, a query item
 /// without `=` has the value `""`.
 public struct RequestTarget: Sendable, Equatable {
