@@ -49,7 +49,7 @@ public enum ApprovalRepository {
 
     /// An approval by id or uid.
     public static func find(_ db: any DatabaseConnection, idOrUid: String) throws -> Approval? {
-        if let id = Int64(idOrUid) { return try db.queryFirst("SELECT \(columns) FROM approvals WHERE id = ?", id, map: map) }
+        if let id = Identifier.parse(idOrUid) { return try db.queryFirst("SELECT \(columns) FROM approvals WHERE id = ?", id, map: map) }
         return try db.queryFirst("SELECT \(columns) FROM approvals WHERE uid = ?", idOrUid.lowercased(), map: map)
     }
 

@@ -40,7 +40,7 @@ public enum ServiceRepository {
 
     /// A service by integer id or by uid (paths accept either, API.md §1).
     public static func find(_ db: any DatabaseConnection, idOrUid: String) throws -> ServiceRecord? {
-        if let id = Int64(idOrUid) { return try find(db, id: id) }
+        if let id = Identifier.parse(idOrUid) { return try find(db, id: id) }
         return try db.queryFirst(select + " WHERE s.uid = ?", idOrUid.lowercased(), map: map)
     }
 

@@ -63,9 +63,8 @@ final class JSONBody {
         guard let v = value(key) else { return nil }
         switch v {
         case .int(let i): return i
-        case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int64(d)
         case .string(let s):
-            if let i = Int64(s) { return i }
+            if let i = Identifier.parse(s) { return i }
             problems.wrongType.append(FieldError(path(key), "must be a whole number, got \"\(s)\""))
         default: wrong(key, "a whole number", v)
         }
@@ -125,6 +124,9 @@ final class JSONBody {
         if object[key] == nil || object[key] == .null { problems.missing.append(FieldError(path(key), "is required")) }
         return nil
     }
+
+    /// Whether the member is present as an empty string (which `string` reads as absent).
+    func isBlank(_ key: String) -> Bool { object[key] == .string("") }
 
     /// Whether the object has no members.
     var isEmpty: Bool { object.members.isEmpty }

@@ -45,7 +45,9 @@ public enum PasswordHasher {
             data.deallocate()
         }
         data.initializeMemory(as: UInt8.self, repeating: 0, count: size)
-        guard let out = crypt_rn(password, setting, data, Int32(size)) else { return nil }
+        // crypt(3) reads a C string: a NUL would cut the password short, so such a password never hashes
+        // (creation refuses it with 422; a login with one cannot match).
+        guard !password.utf8.contains(0), let out = crypt_rn(password, setting, data, Int32(size)) else { return nil }
         let text = String(cString: out)
         return text.hasPrefix("*") ? nil : text
     }

@@ -48,6 +48,9 @@ public struct AdminService: Sendable {
     public func createUser(_ new: NewUser) async throws -> Int64 {
         guard Validation.isEmail(new.email) else { throw DomainError.invalid("email", "must be an email address") }
         guard new.password.count >= 8 else { throw DomainError.invalid("password", "must be at least 8 characters") }
+        try Validation.plain(new.password, field: "password")
+        try Validation.plain(new.firstName, field: "firstName")
+        try Validation.plain(new.lastName, field: "lastName")
         let hash = try await PasswordHasher.hash(new.password)
         return try await db.write { db in
             guard try CompanyRepository.find(db, id: new.companyId) != nil else {

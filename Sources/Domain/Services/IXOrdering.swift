@@ -9,6 +9,9 @@ enum IXOrdering {
     static func validate(_ item: IXItem, field prefix: String) throws {
         var errors: [FieldError] = []
         if item.exchangeName.isEmpty { errors.append(FieldError("\(prefix).exchange", "is required")) }
+        if let name = item.name, Validation.hasInvisibleCharacters(name) {
+            errors.append(FieldError("\(prefix).name", "must not contain control or invisible characters"))
+        }
         if !(1...4_294_967_295).contains(item.asn) { errors.append(FieldError("\(prefix).asn", "must be from 1 to 4294967295")) }
         if normalizedMAC(item.macAddress) == nil { errors.append(FieldError("\(prefix).macAddress", "must look like 00:11:22:33:44:55")) }
         if item.rateLimit < 1 { errors.append(FieldError("\(prefix).rateLimit", "must be at least 1 Mbps")) }
@@ -16,8 +19,9 @@ enum IXOrdering {
         guard errors.isEmpty else { throw DomainError.invalid(errors) }
     }
 
-    /// `xx:xx:xx:xx:xx:xx` in lower case, or nil.
+    /// `xx:xx:xx:xx:xx:xx` in lower case (ASCII hex digits only: `００` is not `00`), or nil.
     static func normalizedMAC(_ text: String) -> String? {
+        guard text.unicodeScalars.allSatisfy(\.isASCII) else { return nil }
         let parts = text.lowercased().split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 6, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isHexDigit) }) else { return nil }
         return parts.joined(separator: ":")

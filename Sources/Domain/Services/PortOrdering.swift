@@ -13,6 +13,7 @@ enum PortOrdering {
         if !speeds.contains(order.speed) { errors.append(FieldError("speed", "must be one of 1000, 10000, 100000")) }
         let name = order.name.trimmingWhitespace
         if name.isEmpty || name.count > 128 { errors.append(FieldError("name", "must be 1 to 128 characters")) }
+        if Validation.hasInvisibleCharacters(order.name) { errors.append(FieldError("name", "must not contain control or invisible characters")) }
         guard errors.isEmpty else { throw DomainError.invalid(errors) }
         if let ix = order.ix { try IXOrdering.validate(ix, field: "ix") }
     }

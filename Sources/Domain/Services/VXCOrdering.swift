@@ -14,6 +14,9 @@ enum VXCOrdering {
         if let problem = VLANRules.problem(order.bVlan) { errors.append(FieldError("bEnd.vlan", problem)) }
         if order.speed < 1 { errors.append(FieldError("rateLimit", "must be at least 1 Mbps")) }
         if !terms.contains(order.term) { errors.append(FieldError("term", "must be one of 1, 12, 24, 36")) }
+        if let name = order.name, Validation.hasInvisibleCharacters(name) {
+            errors.append(FieldError("name", "must not contain control or invisible characters"))
+        }
         if let name = order.name, name.trimmingWhitespace.isEmpty || name.count > 255 {
             errors.append(FieldError("name", "must be 1 to 255 characters"))
         }

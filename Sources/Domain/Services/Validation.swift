@@ -1,19 +1,45 @@
 /// Small validation rules shared by services.
 enum Validation {
-    /// A plausible email: one `@`, a non-empty local part, a dotted domain, no spaces or controls.
+    /// An email address under the documented rule: ASCII only, so look-alikes (Cyrillic letters,
+    /// full-width forms, zero-width characters) never pass. The local part is letters, digits and
+    /// ``!#$%&'*+/=?^_`{|}~.-`` without a leading, trailing or doubled dot; the domain is dot-separated
+    /// labels of letters, digits and inner hyphens (internationalised domains in their `xn--` form),
+    /// ending in a label of at least two letters or an `xn--` label; at most 254 characters.
     static func isEmail(_ text: String) -> Bool {
+        guard text.utf8.count <= 254, text.unicodeScalars.allSatisfy(\.isASCII) else { return false }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, text.count <= 254 else { return false }
-        let domain = parts[1]
-        guard domain.contains("."), !domain.hasPrefix("."), !domain.hasSuffix("."), !domain.contains("..") else { return false }
-        return text.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value != 0x7F }
+        guard parts.count == 2 else { return false }
+        let local = parts[0], domain = parts[1]
+        let localAllowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~.-")
+        guard (1...64).contains(local.count), local.allSatisfy(localAllowed.contains), !local.hasPrefix("."), !local.hasSuffix("."),
+              !local.contains("..") else { return false }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        for label in labels {
+            guard (1...63).contains(label.count), label.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }),
+                  !label.hasPrefix("-"), !label.hasSuffix("-") else { return false }
+        }
+        let top = labels[labels.count - 1]
+        return top.hasPrefix("xn--") || (top.count >= 2 && top.allSatisfy(\.isLetter))
     }
 
-    /// A required text field of bounded length.
+    /// Control and invisible format characters (NUL, CR, LF, tab, zero-width, bidirectional overrides…).
+    static func hasInvisibleCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }
+    }
+
+    /// A required text field of bounded length with no control or invisible characters.
     static func require(_ text: String, field: String, maxLength: Int) throws {
         let trimmed = text.trimmingWhitespace
         guard !trimmed.isEmpty else { throw DomainError.invalid(field, "is required") }
         guard trimmed.count <= maxLength else { throw DomainError.invalid(field, "must be at most \(maxLength) characters") }
+        try plain(text, field: field)
+    }
+
+    /// 422 when the text holds a control or invisible character: text is stored exactly or refused,
+    /// never cut short.
+    static func plain(_ text: String, field: String) throws {
+        if hasInvisibleCharacters(text) { throw DomainError.invalid(field, "must not contain control or invisible characters") }
     }
 }
 

@@ -10,7 +10,7 @@ struct AccountController {
     /// `?companyId=` lets a partner act for a managed company.
     static func companyId(_ request: HTTPRequest) throws -> Int64? {
         guard let text = request.uri.queryValue("companyId") else { return nil }
-        guard let id = Int64(text) else { throw DomainError.notFound("company \(text) not found") }
+        guard let id = Identifier.parse(text) else { throw DomainError.notFound("company \(text) not found") }
         return id
     }
 
@@ -78,7 +78,7 @@ struct AccountController {
     }
 
     func updateUser(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
-        guard let id = context.parameters["id"].flatMap({ Int64($0) }) else { throw DomainError.notFound("user not found") }
+        guard let id = context.parameters["id"].flatMap({ Identifier.parse($0) }) else { throw DomainError.notFound("user not found") }
         let body = try JSONBody.parse(request)
         let positionText = body.string("position")
         var changes = UserChanges(active: body.bool("active"), firstName: body.string("firstName"), lastName: body.string("lastName"))

@@ -38,7 +38,7 @@ struct NotificationController {
 
     static func userId(_ context: RequestContext) throws -> Int64? {
         guard let text = context.parameters["id"] else { return nil }
-        guard let id = Int64(text) else { throw DomainError.notFound("user \(text) not found") }
+        guard let id = Identifier.parse(text) else { throw DomainError.notFound("user \(text) not found") }
         return id
     }
 

@@ -36,7 +36,7 @@ struct OrderController {
     /// `GET /secure/dropdowns/ix?locationId=` → the exchanges of that location's metro (research §2.5 shape).
     func exchanges(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard let text = request.uri.queryValue("locationId") else { throw DomainError.invalid("locationId", "is required") }
-        guard let locationId = Int64(text) else {
+        guard let locationId = Identifier.parse(text) else {
             throw HTTPError(.badRequest, code: "wrong_type", message: "locationId must be a whole number",
                             details: ["errors": [["field": "locationId", "message": "must be a whole number"]]])
         }
