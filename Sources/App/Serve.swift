@@ -48,26 +48,6 @@ enum Serve {
     }
 }
 
-/// SIGTERM/SIGINT delivered on a dispatch queue instead of interrupting the process.
-final class Signals {
-    private let sources: [any DispatchSourceSignal]
-
-    init(_ handler: @escaping @Sendable (String) -> Void) {
-        signal(SIGPIPE, SIG_IGN)
-        var sources: [any DispatchSourceSignal] = []
-        for (number, name) in [(SIGTERM, "SIGTERM"), (SIGINT, "SIGINT")] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { handler(name) }
-            source.resume()
-            sources.append(source)
-        }
-        self.sources = sources
-    }
-
-    func cancel() { for source in sources { source.cancel() } }
-}
-
 /// The listen port is taken: says how to choose another.
 struct PortInUse: Error, CustomStringConvertible {
     let host: String
