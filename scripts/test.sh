@@ -8,10 +8,10 @@ mkdir -p "$LOGS"
 PYTHON=${PYTHON:-.venv/bin/python}
 passed=0 failed=0 summary=()
 
-stage() {  # name, log file, command... ; the command's output must end with "N passed, M failed"
-  local name=$1 log=$2; shift 2
+stage() {  # name, log file, seconds, command... ; the command's output must end with "N passed, M failed"
+  local name=$1 log=$2 limit=$3; shift 3
   echo "== $name"
-  "$@" > "$LOGS/$log" 2>&1
+  timeout --kill-after=10 "$limit" "$@" > "$LOGS/$log" 2>&1
   local status=$?
   grep -E '^(FAIL|✘)|error:' "$LOGS/$log" | head -40
   local line p f
@@ -34,10 +34,11 @@ swift_tests() {
           printf "swift test: %d passed, %d failed\n", n - f, f }'
 }
 
-stage "swift test (suites)" swift.log swift_tests
-stage "walkthrough (docs)" walkthrough.log python3 scripts/walkthrough.py
-stage "crash rounds" crash.log env ROUNDS=2 python3 scripts/crash_test.py
-stage "email over TLS" smtp-tls.log "$PYTHON" scripts/smtp_tls_test.py
+export -f swift_tests
+stage "swift test (suites)" swift.log 900 bash -c swift_tests
+stage "walkthrough (docs)" walkthrough.log 300 python3 scripts/walkthrough.py
+stage "crash rounds" crash.log 600 env ROUNDS=2 python3 scripts/crash_test.py
+stage "email over TLS" smtp-tls.log 300 "$PYTHON" scripts/smtp_tls_test.py
 echo
 (IFS=','; echo "make test ran: ${summary[*]}" | sed 's/,/, /g')
 echo "total: $passed passed, $failed failed"

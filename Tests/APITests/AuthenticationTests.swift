@@ -75,4 +75,22 @@ import Testing
         #expect(try await world.request("GET", "/v2/logout/\(other)").status == 200)
         #expect(try await world.request("GET", "/v2/locations", headers: ["Authorization": "Bearer \(other)"]).status == 401)
     }
+
+    /// Hardening round two, finding 4: HEAD and OPTIONS never log anyone out, POST does as GET does, and
+    /// a token in a logout path never reaches the log.
+    @Test func logoutOnlyOnGetOrPostAndNeverLogged() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        let token = try await world.app.auth.issueToken(email: "finance@acme.example")
+        let head = try await world.request("HEAD", "/v2/logout/\(token)")
+        #expect(head.status == 405 && head.header("Allow") == "GET, POST, OPTIONS", "\(head.status) \(head.header("Allow") ?? "")")
+        #expect(try await world.request("OPTIONS", "/v2/logout/\(token)").status == 204)
+        #expect(try await world.request("HEAD", "/v2/logout", headers: ["X-Auth-Token": token]).status == 405)
+        #expect(try await world.request("GET", "/v2/locations?token=\(token)").status == 200, "still valid after HEAD and OPTIONS")
+        #expect(try await world.request("POST", "/v2/logout/\(token)").status == 200)
+        #expect(try await world.request("GET", "/v2/locations?token=\(token)").status == 401, "POST logs out")
+        let log = try world.logText()
+        #expect(!log.contains(token), "the token is not in the log")
+        #expect(log.contains(#""path":"/v2/logout/<redacted>""#))
+    }
 }

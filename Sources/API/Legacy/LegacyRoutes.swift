@@ -25,8 +25,13 @@ struct LegacyRoutes: APISurface {
         let keys = ServiceKeyController(keys: app.serviceKeys)
 
         router.open(.post, "/v2/login", jsonBody: false) { request, context in try await sessions.login(request, context) }
-        router.session(.get, "/v2/logout") { _, _, session in try await sessions.logout(session) }
-        router.open(.get, "/v2/logout/:token") { _, context in try await sessions.logout(token: context.parameters["token"] ?? "") }
+        // A logout changes state on GET (as clients call it) and POST; never on HEAD or OPTIONS.
+        for method in [HTTPMethod.get, .post] {
+            router.session(method, "/v2/logout", changesState: true) { _, _, session in try await sessions.logout(session) }
+            router.open(method, "/v2/logout/:token", jsonBody: false, changesState: true) { _, context in
+                try await sessions.logout(token: context.parameters["token"] ?? "")
+            }
+        }
 
         router.session(.get, "/secure/dropdowns/locations") { _, _, _ in try await locations.dropdown() }
         router.session(.get, "/v2/locations") { request, _, _ in try await locations.v2Locations(request) }

@@ -42,13 +42,24 @@ public final class LogWriter: Sendable {
         guard level <= .info else { return }
         var object: JSONObject = [
             "time": .string(Self.timestamp()), "level": "info", "msg": "request", "traceId": .string(record.traceId),
-            "method": .string(record.method?.rawValue), "route": .string(record.route), "path": .string(record.path),
+            "method": .string(record.method?.rawValue), "route": .string(record.route), "path": .string(record.path.map(Self.redacted)),
             "status": .int(record.status), "durationMicros": .int(record.durationMicros),
         ]
         object["companyId"] = .int(record.identity?.companyId)
         object["userId"] = .int(record.identity?.userId)
         object["remote"] = .string(record.remoteAddress)
         emit(object)
+    }
+
+    /// The path with secrets taken out: the segment after `logout` is a token (`/v2/logout/{token}`),
+    /// written as `<redacted>` whether or not a route matched. Queries are never logged.
+    static func redacted(_ path: String) -> String {
+        guard path.contains("/logout/") else { return path }
+        var segments = path.split(separator: "/", omittingEmptySubsequences: false)
+        for index in segments.indices.dropLast() where segments[index] == "logout" && !segments[index + 1].isEmpty {
+            segments[index + 1] = "<redacted>"
+        }
+        return segments.joined(separator: "/")
     }
 
     private func emit(_ object: JSONObject) {

@@ -19,10 +19,11 @@ struct RouteGroup {
     }
 
     /// A route anyone may call (no token).
-    mutating func open(_ method: HTTPMethod, _ template: String, jsonBody: Bool = true, fields: FieldNames = FieldNames([:]),
+    mutating func open(_ method: HTTPMethod, _ template: String, jsonBody: Bool = true, changesState: Bool = false,
+                       fields: FieldNames = FieldNames([:]),
                        _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext) async throws -> HTTPResponse) {
         let surface = self.surface, log = self.log
-        router.on(method, template, options: RouteOptions(authenticated: false, jsonBody: jsonBody)) { request, context in
+        router.on(method, template, options: RouteOptions(authenticated: false, jsonBody: jsonBody, changesState: changesState)) { request, context in
             do {
                 return try await handler(request, &context)
             } catch {
@@ -33,10 +34,10 @@ struct RouteGroup {
 
     /// A route for an authenticated session (401 without one); the handler gets the session. `fields`
     /// names the domain's field keys the way this route's callers know them.
-    mutating func session(_ method: HTTPMethod, _ template: String, fields: FieldNames = FieldNames([:]),
+    mutating func session(_ method: HTTPMethod, _ template: String, changesState: Bool = false, fields: FieldNames = FieldNames([:]),
                           _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext, Session) async throws -> HTTPResponse) {
         let surface = self.surface, log = self.log, auth = self.auth
-        router.on(method, template, options: RouteOptions(authenticated: true)) { request, context in
+        router.on(method, template, options: RouteOptions(authenticated: true, changesState: changesState)) { request, context in
             do {
                 guard let token = Credentials.token(in: request) else {
                     throw DomainError.unauthenticated("a session token is required (?token=, X-Auth-Token or Authorization: Bearer)")

@@ -5,10 +5,14 @@ public struct RouteOptions: Sendable, Equatable {
     public var authenticated: Bool
     /// Whether the route takes a JSON body (415 for another media type).
     public var jsonBody: Bool
+    /// A GET that changes state (a logout): HEAD does not run it and is refused with 405, as HEAD
+    /// must never change anything.
+    public var changesState: Bool
 
     /// An authenticated route with a JSON body unless told otherwise.
-    public init(authenticated: Bool = true, jsonBody: Bool = true) {
+    public init(authenticated: Bool = true, jsonBody: Bool = true, changesState: Bool = false) {
         self.authenticated = authenticated
         self.jsonBody = jsonBody
+        self.changesState = changesState
     }
 }

@@ -66,10 +66,7 @@ public struct RouteTable: HTTPResponder {
         context.route = node.template
         if let route = node.route(for: request.method) { return try await route.handler(request, &context) }
         if request.method == .options {
-            var methods = Array(node.handlers.keys)
-            if node.handlers[.get] != nil { methods.append(.head) }
-            methods.append(.options)
-            return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", Self.allowList(methods))]))
+            return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", Self.allowList(node.allowedMethods))]))
         }
         throw routingError(for: request) ?? notFound(request)
     }
@@ -85,11 +82,8 @@ public struct RouteTable: HTTPResponder {
         if request.uri.path == "*" { return nil }
         var parameters: [String: String] = [:]
         guard let node = root.match(request.uri.segments[...], &parameters) else { return notFound(request) }
-        if node.handlers[request.method] != nil || (request.method == .head && node.handlers[.get] != nil) || request.method == .options { return nil }
-        var methods = Array(node.handlers.keys)
-        if node.handlers[.get] != nil { methods.append(.head) }
-        methods.append(.options)
-        let allow = Self.allowList(methods)
+        if node.route(for: request.method) != nil || request.method == .options { return nil }
+        let allow = Self.allowList(node.allowedMethods)
         return HTTPError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed on \(node.template ?? request.uri.path); allowed: \(allow)",
                          headers: HTTPHeaders([("Allow", allow)]))
     }
@@ -101,8 +95,19 @@ public struct RouteTable: HTTPResponder {
 }
 
 extension RouteTable.Node {
-    /// The route for a method; HEAD runs the GET route.
+    /// The route for a method; HEAD runs the GET route unless that GET changes state.
     func route(for method: HTTPMethod) -> RouteTable.Route? {
-        handlers[method] ?? (method == .head ? handlers[.get] : nil)
+        handlers[method] ?? (method == .head ? headRoute : nil)
+    }
+
+    /// The GET route when HEAD may run it.
+    var headRoute: RouteTable.Route? { handlers[.get].flatMap { $0.options.changesState ? nil : $0 } }
+
+    /// The methods the node answers, for `Allow`.
+    var allowedMethods: [HTTPMethod] {
+        var methods = Array(handlers.keys)
+        if headRoute != nil { methods.append(.head) }
+        methods.append(.options)
+        return methods
     }
 }
