@@ -82,3 +82,10 @@ extension CompanyRepository {
         try db.query("SELECT \(columns) FROM companies WHERE id = ? OR parent_company_id = ? ORDER BY id", companyId, companyId, map: map)
     }
 }
+
+extension CompanyRepository {
+    /// The ids of the companies whose sign-up email is on `domain` (compared without case).
+    public static func idsWithSignupDomain(_ db: any DatabaseConnection, _ domain: String) throws -> [Int64] {
+        try db.query("SELECT id FROM companies WHERE lower(signup_email) LIKE ? ORDER BY id", "%@" + domain.lowercased()) { $0.int64("id") }
+    }
+}

@@ -60,4 +60,23 @@ import Testing
         let offset = #"{"serviceName": "x", "megaPortProvItem": {"speed": 10000, "location_id": 3}, "customerRequestDate": "2014-12-29T14:00:00+10:00"}"#
         #expect(try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: offset).status == 200)
     }
+
+    /// Finding 6: adding a user gives away nothing about other tenants' users and cannot squat on
+    /// another tenant's domain.
+    @Test func tenantsCannotProbeOrSquatOnEachOthersUsers() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        func add(_ email: String) async throws -> (Int, JSONValue) {
+            try await world.callJSON("POST", "/secure/company/users", as: "admin@betacloud.example",
+                                     json: #"{"email": "\#(email)", "position": "Read Only", "password": "long-enough-1", "firstName": "P", "lastName": "Q"}"#)
+        }
+        let (existing, existingBody) = try await add("admin@acme.example")
+        let (absent, absentBody) = try await add("nobody-here@acme.example")
+        #expect(existing == 409 && absent == 409, "\(existing) \(absent)")
+        #expect(existingBody["data"]?["code"] == "email_unavailable" && absentBody["data"]?["code"] == "email_unavailable")
+        #expect(existingBody["message"] == "admin@acme.example cannot be added to this company")
+        #expect(absentBody["message"] == "nobody-here@acme.example cannot be added to this company", "the same words either way")
+        #expect(try await add("new.person@betacloud.example").0 == 201, "its own domain")
+        #expect(try await add("someone@elsewhere.example").0 == 201, "a domain no company signed up with")
+    }
 }

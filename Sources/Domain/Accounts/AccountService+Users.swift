@@ -29,13 +29,24 @@ extension AccountService {
     }
 
     /// `POST /secure/company/users` (Company Admins): a new user of their company (or managed company).
+    /// An address on another company's sign-up domain, and an address that is already a user anywhere,
+    /// get the same 409: one tenant cannot learn who another tenant's users are, nor add itself
+    /// users on another tenant's domain.
     public func createUser(_ new: NewUser, by session: Session) async throws -> User {
+        let unavailable = DomainError.conflict(code: "email_unavailable", message: "\(new.email) cannot be added to this company")
         try await db.read { conn in
             _ = try Self.company(conn, new.companyId, session)
             try AccessPolicy.require(session, .manageAccount)
+            guard let domain = new.email.split(separator: "@").last.map(String.init), Validation.isEmail(new.email) else { return }
+            let owners = try CompanyRepository.idsWithSignupDomain(conn, domain)
+            if !owners.isEmpty && !owners.contains(new.companyId) && !owners.contains(session.companyId) { throw unavailable }
         }
-        let admin = AdminService(db: db)
-        let id = try await admin.createUser(new)
+        let id: Int64
+        do {
+            id = try await AdminService(db: db).createUser(new)
+        } catch DomainError.conflict(code: "duplicate_email", _) {
+            throw unavailable
+        }
         guard let user = try await db.read({ try UserRepository.find($0, id: id) }) else { throw DomainError.notFound("user \(id) not found") }
         return user
     }
