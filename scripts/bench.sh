@@ -17,7 +17,7 @@ ulimit -n 65536 2>/dev/null || true
 DEMO=$("$BIN" demo --json --db "$DB")
 token() { python3 -c "import json,sys; print(json.loads(sys.argv[1])['tokens'][sys.argv[2]])" "$DEMO" "$1"; }
 ACME=$(token admin@acme.example); BETA=$(token admin@betacloud.example)
-"$BIN" serve --db "$DB" --port 0 --log-level warning --max-connections 20000 --keep-alive-timeout-ms 600000 \
+"$BIN" serve --db "$DB" --port 0 --log-level warning --max-connections 20000 --max-connections-per-address 0 --keep-alive-timeout-ms 600000 \
   --provisioning-delay-ms 3000 > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT

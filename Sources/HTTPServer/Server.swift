@@ -32,10 +32,12 @@ public final class Server: Sendable {
         await withDiscardingTaskGroup { group in
             acceptLoop: while true {
                 while let (fd, peer) = Socket.accept(listener) {
-                    // F11: over the cap, accept and close at once — never stop draining the queue.
-                    guard env.openConnections.load(ordering: .relaxed) < env.configuration.maxConnections,
-                          !env.draining.load(ordering: .relaxed)
-                    else {
+                    // F11: over a cap, accept and close at once — never stop draining the queue. When every
+                    // slot is taken, the connection idle longest gives its slot up (oldest first). The
+                    // listener's own idle wait is never the one evicted: this loop is running, not waiting.
+                    let address = Self.address(of: peer)
+                    let full = env.openConnections.load(ordering: .relaxed) >= env.configuration.maxConnections
+                    guard !env.draining.load(ordering: .relaxed), !full || env.reactor.evictOldestIdle(), env.admit(address) else {
                         close(fd)
                         continue
                     }
@@ -43,6 +45,7 @@ public final class Server: Sendable {
                     group.addTask {
                         var connection = HTTPConnection(fd: fd, peer: peer, env: env)
                         await connection.run()
+                        env.release(address)
                         env.openConnections.subtract(1, ordering: .relaxed)
                     }
                 }
@@ -61,6 +64,12 @@ public final class Server: Sendable {
             close(listener)
         }
         env.reactor.stop()
+    }
+
+    /// `127.0.0.2` of `127.0.0.2:41234`.
+    static func address(of peer: String) -> String {
+        guard let colon = peer.lastIndex(of: ":") else { return peer }
+        return String(peer[..<colon])
     }
 
     /// Begins graceful shutdown (RFC 9112 §9.6, catalogue F10): stop accepting, close idle connections,

@@ -27,8 +27,20 @@ public struct ServerConfiguration: Sendable {
     public var lingerTimeout: Duration = .seconds(2)
     /// Most bytes discarded while lingering.
     public var lingerBytes = 64 * 1024
-    /// Open connections beyond this are accepted and closed at once (F11).
+    /// Open connections at most (F11). When all are taken, a new connection takes the slot of the
+    /// connection that has been idle longest (a keep-alive connection between requests, or one that
+    /// never sent a byte); with none idle, it is accepted and closed at once.
     public var maxConnections = 1024
+    /// Open connections from one client address at most (0: no limit); beyond it a connection is
+    /// accepted and closed at once, so one address cannot take every slot. Behind a load balancer
+    /// every client has the balancer's address: raise it to `maxConnections` there.
+    public var maxConnectionsPerAddress = 512
+    /// A new connection must send its first byte within this (part of `headerTimeout`, which runs
+    /// from that first byte)…
+    public var firstByteTimeout: Duration = .seconds(5)
+    /// …and within this once three quarters of the slots are taken, so silent connections give their
+    /// slots back quickly under pressure.
+    public var firstByteTimeoutUnderPressure: Duration = .milliseconds(500)
     /// Requests served on one connection before `Connection: close` (F12); 0 = no cap.
     public var maxRequestsPerConnection = 10_000
     /// `listen` backlog.

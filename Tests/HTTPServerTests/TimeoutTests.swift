@@ -52,15 +52,33 @@ import Testing
         let server = try TestServer.start { $0.maxConnections = 2 }
         let first = try RawClient(port: server.port)
         let second = try RawClient(port: server.port)
-        await first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-        await second.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
-        let firstCount = await first.readResponses(1).count
-        let secondCount = await second.readResponses(1).count
-        #expect(firstCount == 1 && secondCount == 1)
+        // Both in the middle of a request: neither is idle, so nobody gives a slot up.
+        await first.send("GET / HTTP/1.1\r\n")
+        await second.send("GET / HTTP/1.1\r\n")
+        try await Task.sleep(for: .milliseconds(100))
         let third = try RawClient(port: server.port)
-        #expect(await third.serverClosed(), "F11: over the cap, accepted then closed at once")
-        await first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await third.serverClosed(), "F11: over the cap with no idle connection, accepted then closed at once")
+        await first.send("Host: x\r\n\r\n")
         #expect(await first.readResponses(1).first?.status == 200, "existing connections keep working")
+        await server.stop()
+    }
+
+    /// When every slot is taken, the connection idle longest gives its slot to the newcomer.
+    @Test func theOldestIdleConnectionGivesItsSlotUp() async throws {
+        let server = try TestServer.start { $0.maxConnections = 2 }
+        let first = try RawClient(port: server.port)
+        await first.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await first.readResponses(1).count == 1)
+        try await Task.sleep(for: .milliseconds(50))
+        let second = try RawClient(port: server.port)
+        await second.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await second.readResponses(1).count == 1)
+        let third = try RawClient(port: server.port)
+        await third.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await third.readResponses(1).first?.status == 200, "the newcomer is served")
+        #expect(await first.serverClosed(), "the oldest idle connection was closed for it")
+        await second.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await second.readResponses(1).first?.status == 200, "the younger idle connection stays")
         await server.stop()
     }
 

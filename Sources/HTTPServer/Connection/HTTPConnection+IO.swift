@@ -40,7 +40,11 @@ extension HTTPConnection {
     /// request), the absolute head deadline, or the body idle time-out.
     func readDeadline(idle: Bool) -> UInt64 {
         let config = env.configuration
-        if idle { return Socket.now() + (served == 0 ? config.headerTimeout : config.keepAliveTimeout).nanoseconds }
+        if idle && served == 0 {
+            let firstByte = env.underPressure ? config.firstByteTimeoutUnderPressure : config.firstByteTimeout
+            return Socket.now() + min(firstByte, config.headerTimeout).nanoseconds
+        }
+        if idle { return Socket.now() + config.keepAliveTimeout.nanoseconds }
         if parser.isReadingHead { return headDeadline }
         return Socket.now() + config.bodyIdleTimeout.nanoseconds
     }

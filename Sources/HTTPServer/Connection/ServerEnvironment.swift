@@ -14,6 +14,30 @@ final class ServerEnvironment: Sendable {
     let draining = Atomic<Bool>(false)
     /// Connections currently open.
     let openConnections = Atomic<Int>(0)
+    /// Open connections per client address (without the port).
+    let perAddress = Mutex<[String: Int]>([:])
+
+    /// Whether three quarters of the connection slots are taken.
+    var underPressure: Bool { openConnections.load(ordering: .relaxed) * 4 >= configuration.maxConnections * 3 }
+
+    /// Counts a connection from `address` if its address is under its limit; false refuses it.
+    func admit(_ address: String) -> Bool {
+        let limit = configuration.maxConnectionsPerAddress
+        return perAddress.withLock { counts in
+            let current = counts[address, default: 0]
+            guard limit == 0 || current < limit else { return false }
+            counts[address] = current + 1
+            return true
+        }
+    }
+
+    /// A connection from `address` closed.
+    func release(_ address: String) {
+        perAddress.withLock { counts in
+            let left = counts[address, default: 1] - 1
+            counts[address] = left > 0 ? left : nil
+        }
+    }
 
     init(configuration: ServerConfiguration, reactor: Reactor, responder: any HTTPResponder,
          renderError: @escaping ErrorRenderer, accessLog: AccessLogger?, preflight: Preflight?) {

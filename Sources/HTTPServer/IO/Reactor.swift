@@ -18,6 +18,8 @@ public final class Reactor: Sendable {
         let continuation: UnsafeContinuation<WaitResult, Never>
         let deadline: UInt64
         let idle: Bool
+        /// When the wait began (idle waits are evicted oldest first).
+        var since: UInt64 = 0
     }
 
     struct Slot {
@@ -88,7 +90,8 @@ public final class Reactor: Sendable {
             let immediate: WaitResult? = state.withLock { state in
                 if state.stopped || (idle && state.draining) { return .shutdown }
                 guard Int(fd) < state.slots.count, var slot = state.slots[Int(fd)] else { return .shutdown }
-                let waiter = Waiter(continuation: continuation, deadline: deadline == 0 ? .max : deadline, idle: idle)
+                let waiter = Waiter(continuation: continuation, deadline: deadline == 0 ? .max : deadline, idle: idle,
+                                    since: idle ? Socket.now() : 0)
                 switch interest {
                 case .read:
                     if slot.readReady { slot.readReady = false; state.slots[Int(fd)] = slot; return .ready }
@@ -115,6 +118,23 @@ public final class Reactor: Sendable {
 
     /// Cancels a handler deadline.
     public func unwatch(_ fd: Int32) { _ = state.withLock { $0.watches.removeValue(forKey: fd) } }
+
+    /// Ends the idle wait that began longest ago with `.shutdown` (its connection closes and gives its
+    /// slot to a new one). False when no connection is idle.
+    public func evictOldestIdle() -> Bool {
+        let victim = state.withLock { state -> UnsafeContinuation<WaitResult, Never>? in
+            var oldest: (index: Int, since: UInt64)?
+            for index in state.slots.indices {
+                guard let reader = state.slots[index]?.reader, reader.idle else { continue }
+                if reader.since < oldest?.since ?? .max { oldest = (index, reader.since) }
+            }
+            guard let oldest, let reader = state.slots[oldest.index]?.reader else { return nil }
+            state.slots[oldest.index]?.reader = nil
+            return reader.continuation
+        }
+        victim?.resume(returning: .shutdown)
+        return victim != nil
+    }
 
     /// Graceful shutdown, step one: every idle waiter (and every later idle wait) ends with `.shutdown`.
     public func drainIdle() {
