@@ -86,4 +86,9 @@ row() {  # name, token, lua script, path
   kill $HOLDER 2>/dev/null || true
   echo
   echo "Peak RSS including the soak: $(peak) MiB."
+  echo
+  echo "Open routes (no token): time per request and per KiB of body, 1 KiB to 1 MiB (median of 10)."
+  echo "Bodies over 16 KiB are refused with 413 once read; the per-KiB cost must stay flat."
+  echo
+  python3 bench/open_routes.py "$PORT"
 } | tee bench/results.md

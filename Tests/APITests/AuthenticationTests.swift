@@ -93,4 +93,19 @@ import Testing
         #expect(!log.contains(token), "the token is not in the log")
         #expect(log.contains(#""path":"/v2/logout/<redacted>""#))
     }
+
+    /// Hardening round two, finding 1: before authentication, cost stays linear and small. A login body of
+    /// 64,000 members is refused at once: over the open routes' 16 KiB limit (413), and an object over
+    /// 1,000 members would be refused while parsing.
+    @Test func openRoutesTakeSmallBodiesOnly() async throws {
+        let world = try await APIWorld.shared.value
+        let members = (0..<64_000).map { "\"k\($0)\":1" }.joined(separator: ",")
+        let big = try await world.request("POST", "/v2/login", headers: ["Content-Type": "application/json"], body: "{" + members + "}")
+        let bigBody = try APIWorld.json(big)
+        #expect(big.status == 413 && bigBody["data"]?["code"] == "body_too_large")
+        let many = "{" + (0..<1_500).map { "\"k\($0)\":1" }.joined(separator: ",") + "}"
+        #expect(many.utf8.count < 16 * 1024)
+        let parsed = try await world.request("POST", "/v2/login", headers: ["Content-Type": "application/json"], body: many)
+        #expect(parsed.status == 400, "more than 1,000 members in one object")
+    }
 }

@@ -12,6 +12,9 @@ struct PreflightCheck {
     func refusal(for head: HTTPRequest) async -> HTTPError? {
         if let routing = routes.routingError(for: head) { return routing }
         let options = routes.options(for: head) ?? RouteOptions()
+        if let limit = options.maxBodyBytes, let length = head.headers["Content-Length"].flatMap({ Int($0) }), length > limit {
+            return RouteGroup.tooLarge(limit)
+        }
         if options.authenticated {
             guard let token = Credentials.token(in: head) else { return ErrorMapping.httpError(from: DomainError.unauthenticated("a session token is required")) }
             do { _ = try await auth.authenticate(token: token) } catch { return ErrorMapping.httpError(from: error) }

@@ -18,13 +18,19 @@ struct RouteGroup {
         self.log = log
     }
 
-    /// A route anyone may call (no token).
+    /// The largest body an open route takes: anyone can call one, so what it parses before knowing
+    /// who calls stays small.
+    static let openBodyLimit = 16 * 1024
+
+    /// A route anyone may call (no token); its body is at most `openBodyLimit` bytes.
     mutating func open(_ method: HTTPMethod, _ template: String, jsonBody: Bool = true, changesState: Bool = false,
                        fields: FieldNames = FieldNames([:]),
                        _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext) async throws -> HTTPResponse) {
-        let surface = self.surface, log = self.log
-        router.on(method, template, options: RouteOptions(authenticated: false, jsonBody: jsonBody, changesState: changesState)) { request, context in
+        let surface = self.surface, log = self.log, limit = Self.openBodyLimit
+        let options = RouteOptions(authenticated: false, jsonBody: jsonBody, changesState: changesState, maxBodyBytes: limit)
+        router.on(method, template, options: options) { request, context in
             do {
+                guard request.body.count <= limit else { throw Self.tooLarge(limit) }
                 return try await handler(request, &context)
             } catch {
                 return Self.render(error, fields, surface, log, context)
@@ -49,6 +55,11 @@ struct RouteGroup {
                 return Self.render(error, fields, surface, log, context)
             }
         }
+    }
+
+    /// 413 for a body over a route's limit.
+    static func tooLarge(_ limit: Int) -> HTTPError {
+        HTTPError(.contentTooLarge, code: "body_too_large", message: "this route takes a body of at most \(limit) bytes")
     }
 
     /// Maps any error to HTTP and renders it the surface's way; unexpected failures are logged with the
