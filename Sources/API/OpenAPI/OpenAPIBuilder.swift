@@ -38,7 +38,10 @@ enum OA {
             if let schema, case .object(let media) = json(schema) { for m in media.members { r[m.key] = m.value } }
             responseMap[String(code)] = .object(r)
         }
-        for code in (auth ? [401] : []) + errors {
+        // Every operation can meet a malformed target, query or body (400); one that takes a body can
+        // meet a body in another media type (415) or over its size limit (413).
+        let bodyErrors = body != nil ? [413, 415] : []
+        for code in Set([400] + (auth ? [401] : []) + bodyErrors + errors).sorted() {
             responseMap[String(code)] = ["$ref": .string("#/components/responses/Error\(code)")]
         }
         var o: JSONObject = ["summary": .string(summary), "tags": [.string(tag)], "responses": .object(responseMap)]
@@ -52,9 +55,19 @@ enum OA {
         return .object(o)
     }
 
-    static func path(_ name: String, _ description: String) -> JSONValue {
-        ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": string]
+    static func path(_ name: String, _ description: String, _ schema: JSONValue = idOrUid) -> JSONValue {
+        ["name": .string(name), "in": "path", "required": true, "description": .string(description), "schema": schema]
     }
+
+    /// An integer id (digits, no sign or leading zero) or a UUID.
+    static let idOrUid: JSONValue = ["type": "string",
+                                     "pattern": "^([1-9][0-9]{0,17}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$"]
+    /// A UUID (tokens, service keys).
+    static let uuid: JSONValue = ["type": "string", "pattern": "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"]
+    /// A positive integer id.
+    static let positiveId: JSONValue = ["type": "integer", "minimum": 1, "maximum": 999_999_999_999]
+    /// One of `values`.
+    static func oneOf(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map { .string($0) })] }
 
     static func query(_ name: String, _ description: String, _ schema: JSONValue = string, required: Bool = false) -> JSONValue {
         ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": schema]

@@ -4,6 +4,16 @@ import JSON
 /// against them).
 extension OA {
     static let s = string, i = integer, b = boolean
+    /// Text with at least one visible character and no control characters.
+    static let nonEmpty: JSONValue = ["type": "string", "minLength": 1, "pattern": "^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u001f\\u007f]*$"]
+    /// A name of at most `length` characters: something visible, no control characters.
+    static func name(_ length: Int) -> JSONValue {
+        ["type": "string", "minLength": 1, "maxLength": .int(Int64(length)), "pattern": "^[A-Za-z0-9][A-Za-z0-9 ._,()&'/-]*$"]
+    }
+    /// A VLAN: 2–4093, 0 (the lowest free one) or -1 (untagged).
+    static let vlan: JSONValue = ["type": "integer", "minimum": -1, "maximum": 4093, "not": ["enum": [1]]]
+    /// An autonomous system number.
+    static let asn: JSONValue = ["type": "integer", "minimum": 1, "maximum": 4_294_967_295]
     static func n(_ type: String) -> JSONValue { nullable(type) }
 
     static let schemas: [(String, JSONValue)] = [
@@ -25,19 +35,21 @@ extension OA {
             ("position", s), ("companyId", i), ("companyUid", s), ("companyName", s), ("accountType", s), ("loginDate", i), ("expiryDate", i),
         ])),
         ("Receipt", ["type": "array", "minItems": 3, "maxItems": 3, "items": string, "description": "[\"OK\", serviceName, serviceId]"]),
-        ("IXItem", object([("networkServiceType", s), ("asn", i), ("macAddress", s), ("rateLimit", i), ("vlan", i)], optional: ["vlan"])),
+        ("IXItem", object([("networkServiceType", nonEmpty), ("asn", asn), ("macAddress", ["type": "string", "pattern": "^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$"]),
+                           ("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000]), ("vlan", vlan)], optional: ["vlan"])),
         ("PortOrder", object([
-            ("megaPortProvItem", object([("speed", ["type": ["integer", "string"]]), ("location_id", ["type": ["integer", "string"]]),
+            ("megaPortProvItem", object([("speed", ["type": "integer", "enum": [1000, 10000, 100000]]), ("location_id", OA.positiveId),
                                          ("rackId", s), ("opticalInterface", s), ("portId", s), ("networkServiceType", s)],
                                         optional: ["rackId", "opticalInterface", "portId", "networkServiceType"])),
-            ("serviceName", s), ("productType", ["type": "string", "enum": ["MEGAPORT", "MEGADIRECT"]]),
+            ("serviceName", name(128)), ("productType", ["type": "string", "enum": ["MEGAPORT", "MEGADIRECT"]]),
             ("companyId", ["type": ["integer", "string"]]), ("customerRequestDate", s), ("ixProvItem", ref("IXItem")),
         ], optional: ["productType", "companyId", "customerRequestDate", "ixProvItem"])),
         ("IXOrder", object([("productUid", s), ("megaPortNsId", ["type": ["integer", "string"]]), ("serviceName", s), ("ixProvItem", ref("IXItem"))],
                            optional: ["productUid", "megaPortNsId", "serviceName"])),
         ("VXCOrder", object([
             ("payerMegaPortNsId", ["type": ["integer", "string"]]), ("nonPayerMegaPortNsId", ["type": ["integer", "string"]]),
-            ("payerVlanId", i), ("nonPayerVlanId", i), ("speed", i), ("rateType", ["type": "string", "enum": ["MONTHLY"]]),
+            ("payerVlanId", vlan), ("nonPayerVlanId", vlan), ("speed", ["type": "integer", "minimum": 1, "maximum": 100_000]),
+            ("rateType", ["type": "string", "enum": ["MONTHLY"]]),
             ("rollover", b), ("duration", ["type": "integer", "enum": [1, 12, 24, 36]]), ("serviceName", s), ("serviceKey", s),
             ("amazonDirectConnectConfigDto", object([("type", ["type": "string", "enum": ["private", "public"]]), ("asn", i),
                                                      ("authKey", s), ("ownerAccount", s)], optional: ["authKey", "type"])),
@@ -58,6 +70,11 @@ extension OA {
         ])),
         ("Preference", object([("group", ["type": "string", "enum": .array(["SECURITY", "PEOPLE", "COMPANY", "FINANCIAL", "ORDERING", "SERVICE_STATUS", "SERVICES"])]),
                                ("subscribed", b)])),
+        // A change: SECURITY and PEOPLE can only be (re)subscribed, the others either way.
+        ("PreferenceChange", ["oneOf": [
+            object([("group", ["type": "string", "enum": ["SECURITY", "PEOPLE"]]), ("subscribed", ["const": true])]),
+            object([("group", ["type": "string", "enum": ["COMPANY", "FINANCIAL", "ORDERING", "SERVICE_STATUS", "SERVICES"]]), ("subscribed", b)]),
+        ]]),
         ("OutboxMessage", object([
             ("id", i), ("messageId", s), ("companyId", i), ("userId", n("integer")), ("recipient", s), ("event", s), ("group", s), ("subject", s),
             ("body", s), ("state", ["type": "string", "enum": ["PENDING", "SENT", "FAILED"]]), ("attempts", i), ("nextAttemptDate", i),

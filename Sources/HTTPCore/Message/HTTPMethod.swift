@@ -13,13 +13,20 @@ public struct HTTPMethod: RawRepresentable, Hashable, Sendable, CustomStringConv
     public static let delete = HTTPMethod(rawValue: "DELETE")
     public static let patch = HTTPMethod(rawValue: "PATCH")
     public static let options = HTTPMethod(rawValue: "OPTIONS")
+    public static let trace = HTTPMethod(rawValue: "TRACE")
+    public static let query = HTTPMethod(rawValue: "QUERY")
 
-    /// The methods this server implements; any other well-formed token is answered 501 (RFC 9110 §9.1).
+    /// The methods this server implements (what `OPTIONS *` lists).
     public static let implemented: [HTTPMethod] = [.get, .head, .post, .put, .delete, .patch, .options]
 
-    /// The implemented method spelled by `bytes`, or nil.
-    static func implemented(_ bytes: UnsafeBufferPointer<UInt8>) -> HTTPMethod? {
-        for method in implemented where method.rawValue.utf8.elementsEqual(bytes) { return method }
+    /// The methods this server recognises: the implemented ones, and TRACE and QUERY (the safe query
+    /// method being standardised), which no resource allows: 405 with `Allow`. Any other well-formed
+    /// token is answered 501 (RFC 9110 §9.1).
+    static let recognised: [HTTPMethod] = implemented + [.trace, .query]
+
+    /// The recognised method spelled by `bytes`, or nil.
+    static func recognised(_ bytes: UnsafeBufferPointer<UInt8>) -> HTTPMethod? {
+        for method in recognised where method.rawValue.utf8.elementsEqual(bytes) { return method }
         return nil
     }
 

@@ -22,7 +22,7 @@ struct HeadBuilder: Sendable {
         guard ByteClass.isToken(methodBytes) else { throw .invalidMethod }
         // RFC 9110 §9.1: methods are case-sensitive; an unknown token is 501, not 400.
         guard methodBytes.count <= limits.maxMethod,
-              let known = methodBytes.withUnsafeBufferPointer({ HTTPMethod.implemented($0) })
+              let known = methodBytes.withUnsafeBufferPointer({ HTTPMethod.recognised($0) })
         else { throw .methodNotImplemented }
         method = known
         let targetBytes = line[(first + 1)..<second]
