@@ -39,6 +39,7 @@ stage "swift test (suites)" swift.log 900 bash -c swift_tests
 stage "walkthrough (docs)" walkthrough.log 300 python3 scripts/walkthrough.py
 stage "crash rounds" crash.log 600 env ROUNDS=2 python3 scripts/crash_test.py
 stage "email over TLS" smtp-tls.log 300 "$PYTHON" scripts/smtp_tls_test.py
+stage "OpenAPI vs server (schemathesis)" schemathesis.log 600 bash scripts/schemathesis_test.sh
 echo
 (IFS=','; echo "make test ran: ${summary[*]}" | sed 's/,/, /g')
 echo "total: $passed passed, $failed failed"

@@ -53,9 +53,11 @@ import Testing
             #expect(try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: body).status == status,
                     "\(extra)")
         }
-        for speed in ["1e4", "10000.0"] {
-            let body = #"{"serviceName": "x", "megaPortProvItem": {"speed": \#(speed), "location_id": 3}}"#
-            #expect(try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: body).status == 400, "\(speed)")
+        // One number in JSON's data model: 1e4 and 10000.0 are 10000 (as JSON Schema's integer says); a fraction is not.
+        for (speed, status) in [("1e4", 200), ("10000.0", 200), ("10000.5", 400)] {
+            let body = #"{"serviceName": "x\#(status)", "megaPortProvItem": {"speed": \#(speed), "location_id": 3}}"#
+            #expect(try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: body).status == status,
+                    "\(speed)")
         }
         let offset = #"{"serviceName": "x", "megaPortProvItem": {"speed": 10000, "location_id": 3}, "customerRequestDate": "2014-12-29T14:00:00+10:00"}"#
         #expect(try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: offset).status == 200)

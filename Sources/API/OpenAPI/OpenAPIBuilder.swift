@@ -18,6 +18,19 @@ enum OA {
         return ["type": "object", "properties": .object(props), "required": .array(required.map { .string($0) })]
     }
 
+    /// A request body object: required members as given; optional ones may also be `null` or `""`, which
+    /// the server reads as "not given".
+    /// A whole number the server reads exactly (within ±2^53).
+    static let wholeNumber: JSONValue = ["type": "integer", "minimum": -9_007_199_254_740_991, "maximum": 9_007_199_254_740_991]
+
+    /// A string member also takes a whole number (written in decimal), as the server reads it.
+    static func request(_ properties: [(String, JSONValue)], optional: Set<String> = []) -> JSONValue {
+        object(properties.map { name, schema in
+            let read: JSONValue = schema["type"] == "string" ? ["anyOf": [schema, wholeNumber]] : schema
+            return (name, optional.contains(name) ? ["anyOf": [read, ["type": "null"], ["const": ""]]] : read)
+        }, optional: optional)
+    }
+
     /// `{"message", "terms", "data": <schema>}`.
     static func envelope(_ data: JSONValue) -> JSONValue {
         object([("message", string), ("terms", string), ("data", data)])
@@ -31,7 +44,8 @@ enum OA {
 
     /// One operation. `responses` maps status codes to schemas (nil: no body); errors use the error envelope.
     static func op(_ summary: String, tag: String, auth: Bool = true, parameters: [JSONValue] = [], body: JSONValue? = nil,
-                   bodyExample: JSONValue? = nil, responses: [(Int, JSONValue?)], errors: [Int] = []) -> JSONValue {
+                   bodyExample: JSONValue? = nil, bodyTypes: [String] = ["application/json"], responses: [(Int, JSONValue?)],
+                   errors: [Int] = []) -> JSONValue {
         var responseMap = JSONObject()
         for (code, schema) in responses {
             var r: JSONObject = ["description": .string(code == 202 ? "Accepted, waiting for approval" : "Success")]
@@ -49,7 +63,9 @@ enum OA {
         if let body {
             var media: JSONObject = ["schema": body]
             if let bodyExample { media["example"] = bodyExample }
-            o["requestBody"] = ["required": true, "content": ["application/json": .object(media)]]
+            var content = JSONObject()
+            for type in bodyTypes { content[type] = .object(media) }
+            o["requestBody"] = ["required": true, "content": .object(content)]
         }
         o["security"] = auth ? [["token": []], ["xAuthToken": []], ["bearer": []]] : []
         return .object(o)

@@ -21,7 +21,8 @@ enum OpenAPIDocument {
         for (name, schema) in OA.schemas { schemas[name] = schema }
         var responses = JSONObject()
         let reasons = [400: "Malformed JSON or a wrong type", 401: "Missing, unknown, expired or revoked token", 403: "Not allowed for this position or account",
-                       404: "Not found (or another company's)", 405: "Method not allowed", 409: "Conflicts with current state",
+                       404: "Not found (or another company's)", 405: "Method not allowed", 413: "Body over the route's size limit",
+                       429: "Too many attempts; retry after Retry-After seconds", 409: "Conflicts with current state",
                        415: "Body is not application/json", 422: "Well-formed but breaks a rule", 503: "Database unavailable"]
         for (code, text) in reasons.sorted(by: { $0.key < $1.key }) {
             responses["Error\(code)"] = ["description": .string(text), "headers": ["Trace-Id": ["schema": OA.string]],

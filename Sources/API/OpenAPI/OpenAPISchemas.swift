@@ -4,14 +4,26 @@ import JSON
 /// against them).
 extension OA {
     static let s = string, i = integer, b = boolean
-    /// Text with at least one visible character and no control characters.
-    static let nonEmpty: JSONValue = ["type": "string", "minLength": 1, "pattern": "^[^\\u0000-\\u001f\\u007f]*[^\\s\\u0000-\\u001f\\u007f][^\\u0000-\\u001f\\u007f]*$"]
-    /// A name of at most `length` characters: something visible, no control characters.
+    /// The characters text fields refuse, as a regular-expression class body (the domain's
+    /// `Validation.invisible`: C0 and C1 controls and the invisible formatting characters).
+    static let invisible = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u180e"
+        + "\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\ufffb"
+    /// Text with at least one character other than a space, and none of the refused ones.
+    static let nonEmpty: JSONValue = ["type": "string", "minLength": 1, "pattern": .string("^[^\(invisible)]*[^ \(invisible)][^\(invisible)]*$")]
+    /// Free text of at most `length` characters with none of the refused characters.
+    static func text(_ length: Int) -> JSONValue {
+        ["type": "string", "maxLength": .int(Int64(length)), "pattern": .string("^[^\(invisible)]*$")]
+    }
+    /// A name of at most `length` characters: something besides spaces, none of the refused characters.
     static func name(_ length: Int) -> JSONValue {
-        ["type": "string", "minLength": 1, "maxLength": .int(Int64(length)), "pattern": "^[A-Za-z0-9][A-Za-z0-9 ._,()&'/-]*$"]
+        ["type": "string", "minLength": 1, "maxLength": .int(Int64(length)), "pattern": .string("^[^\(invisible)]*[^ \(invisible)][^\(invisible)]*$")]
     }
     /// A VLAN: 2–4093, 0 (the lowest free one) or -1 (untagged).
     static let vlan: JSONValue = ["type": "integer", "minimum": -1, "maximum": 4093, "not": ["enum": [1]]]
+    /// A product id as the legacy bodies send it: a number or its digits in a string.
+    static let productId: JSONValue = ["anyOf": [OA.positiveId, ["type": "string", "pattern": "^[1-9][0-9]{0,11}$"]]]
+    /// A member the server reads and ignores (the blog's bodies carry it).
+    static let ignored: JSONValue = ["description": "accepted and ignored"]
     /// An autonomous system number.
     static let asn: JSONValue = ["type": "integer", "minimum": 1, "maximum": 4_294_967_295]
     static func n(_ type: String) -> JSONValue { nullable(type) }
@@ -35,23 +47,24 @@ extension OA {
             ("position", s), ("companyId", i), ("companyUid", s), ("companyName", s), ("accountType", s), ("loginDate", i), ("expiryDate", i),
         ])),
         ("Receipt", ["type": "array", "minItems": 3, "maxItems": 3, "items": string, "description": "[\"OK\", serviceName, serviceId]"]),
-        ("IXItem", object([("networkServiceType", nonEmpty), ("asn", asn), ("macAddress", ["type": "string", "pattern": "^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$"]),
+        ("IXItem", request([("networkServiceType", nonEmpty), ("asn", asn), ("macAddress", ["type": "string", "pattern": "^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$"]),
                            ("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000]), ("vlan", vlan)], optional: ["vlan"])),
-        ("PortOrder", object([
-            ("megaPortProvItem", object([("speed", ["type": "integer", "enum": [1000, 10000, 100000]]), ("location_id", OA.positiveId),
-                                         ("rackId", s), ("opticalInterface", s), ("portId", s), ("networkServiceType", s)],
+        ("PortOrder", request([
+            ("megaPortProvItem", request([("speed", ["type": "integer", "enum": [1000, 10000, 100000]]), ("location_id", OA.positiveId),
+                                         ("rackId", s), ("opticalInterface", s), ("portId", ignored), ("networkServiceType", ignored)],
                                         optional: ["rackId", "opticalInterface", "portId", "networkServiceType"])),
             ("serviceName", name(128)), ("productType", ["type": "string", "enum": ["MEGAPORT", "MEGADIRECT"]]),
-            ("companyId", ["type": ["integer", "string"]]), ("customerRequestDate", s), ("ixProvItem", ref("IXItem")),
+            ("companyId", productId), ("customerRequestDate", s),
+            ("ixProvItem", ["anyOf": [ref("IXItem"), ["type": "object", "maxProperties": 0]]]),
         ], optional: ["productType", "companyId", "customerRequestDate", "ixProvItem"])),
-        ("IXOrder", object([("productUid", s), ("megaPortNsId", ["type": ["integer", "string"]]), ("serviceName", s), ("ixProvItem", ref("IXItem"))],
+        ("IXOrder", request([("productUid", OA.idOrUid), ("megaPortNsId", productId), ("serviceName", s), ("ixProvItem", ref("IXItem"))],
                            optional: ["productUid", "megaPortNsId", "serviceName"])),
-        ("VXCOrder", object([
-            ("payerMegaPortNsId", ["type": ["integer", "string"]]), ("nonPayerMegaPortNsId", ["type": ["integer", "string"]]),
+        ("VXCOrder", request([
+            ("payerMegaPortNsId", productId), ("nonPayerMegaPortNsId", productId),
             ("payerVlanId", vlan), ("nonPayerVlanId", vlan), ("speed", ["type": "integer", "minimum": 1, "maximum": 100_000]),
             ("rateType", ["type": "string", "enum": ["MONTHLY"]]),
             ("rollover", b), ("duration", ["type": "integer", "enum": [1, 12, 24, 36]]), ("serviceName", s), ("serviceKey", s),
-            ("amazonDirectConnectConfigDto", object([("type", ["type": "string", "enum": ["private", "public"]]), ("asn", i),
+            ("amazonDirectConnectConfigDto", request([("type", ["type": "string", "enum": ["private", "public"]]), ("asn", i),
                                                      ("authKey", s), ("ownerAccount", s)], optional: ["authKey", "type"])),
         ], optional: ["payerVlanId", "nonPayerVlanId", "rateType", "rollover", "duration", "serviceName", "serviceKey", "amazonDirectConnectConfigDto"])),
         ("VXCOrderResult", object(vxcOrderResultFields)),

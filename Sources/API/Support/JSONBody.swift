@@ -58,11 +58,13 @@ final class JSONBody {
         problems.wrongType.append(FieldError(path(key), "must be \(expected), got \(got.typeName)"))
     }
 
-    /// An integer, also from a numeric string.
+    /// A whole number: a JSON number with no fraction (`10000`, `1e4`, `10000.0` are one number, as in
+    /// JSON Schema), or its decimal digits in a string (one spelling: no sign, no leading zero).
     func int(_ key: String) -> Int64? {
         guard let v = value(key) else { return nil }
         switch v {
         case .int(let i): return i
+        case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int64(d)
         case .string(let s):
             if let i = Identifier.parse(s) { return i }
             problems.wrongType.append(FieldError(path(key), "must be a whole number, got \"\(s)\""))
@@ -78,12 +80,13 @@ final class JSONBody {
         return 0
     }
 
-    /// A string (numbers are accepted and written in decimal).
+    /// A string (whole numbers are accepted and written in decimal).
     func string(_ key: String) -> String? {
         guard let v = value(key) else { return nil }
         switch v {
         case .string(let s): return s
-        case .int(let i): return String(i)
+        case .int(let i) where i.magnitude <= 9_007_199_254_740_991: return String(i)
+        case .double(let d) where d == d.rounded() && abs(d) <= 9_007_199_254_740_991: return String(Int64(d))
         default: wrong(key, "a string", v)
         }
         return nil
@@ -108,9 +111,10 @@ final class JSONBody {
         return nil
     }
 
-    /// A nested object, or nil when absent; `{}` is returned as an empty object.
+    /// A nested object, or nil when absent (`null` and `""` mean absent, as for other members); `{}` is
+    /// returned as an empty object.
     func object(_ key: String) -> JSONBody? {
-        guard let v = object[key], v != .null else { return nil }
+        guard let v = object[key], v != .null, v != .string("") else { return nil }
         guard case .object(let nested) = v else {
             wrong(key, "an object", v)
             return nil

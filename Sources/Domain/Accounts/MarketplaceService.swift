@@ -34,6 +34,7 @@ public struct MarketplaceService: Sendable {
         try AccessPolicy.require(session, .manageAccount)
         if let name { try Validation.require(name, field: "name", maxLength: 128) }
         if let description, description.count > 2000 { throw DomainError.invalid("description", "must be at most 2000 characters") }
+        if let description { try Validation.plain(description, field: "description") }
         if let contactEmail, !Validation.isEmail(contactEmail) { throw DomainError.invalid("contactEmail", "must be a well-formed email address") }
         return try await db.write { conn in
             try MarketplaceRepository.update(conn, companyId: session.companyId, name: name?.trimmingWhitespace, description: description,

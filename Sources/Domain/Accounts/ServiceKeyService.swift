@@ -93,6 +93,7 @@ public struct ServiceKeyService: Sendable {
         if let max = f.maxSpeed, max < 1 { throw DomainError.invalid("maxSpeed", "must be at least 1 Mbps") }
         if let from = f.validFrom, let to = f.validTo, to <= from { throw DomainError.invalid("validTo", "must be after the start of the validity") }
         if let description = f.description, description.count > 255 { throw DomainError.invalid("description", "must be at most 255 characters") }
+        if let description = f.description { try Validation.plain(description, field: "description") }
     }
 
     static func view(_ db: any DatabaseConnection, key: String, now: Int64) throws -> ServiceKeyView? {

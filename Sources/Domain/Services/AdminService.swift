@@ -49,8 +49,10 @@ public struct AdminService: Sendable {
         guard Validation.isEmail(new.email) else { throw DomainError.invalid("email", "must be an email address") }
         guard new.password.count >= 8 else { throw DomainError.invalid("password", "must be at least 8 characters") }
         try Validation.plain(new.password, field: "password")
-        try Validation.plain(new.firstName, field: "firstName")
-        try Validation.plain(new.lastName, field: "lastName")
+        for (field, name) in [("firstName", new.firstName), ("lastName", new.lastName)] {
+            try Validation.plain(name, field: field)
+            if name.count > 100 { throw DomainError.invalid(field, "must be at most 100 characters") }
+        }
         let hash = try await PasswordHasher.hash(new.password)
         return try await db.write { db in
             guard try CompanyRepository.find(db, id: new.companyId) != nil else {

@@ -23,9 +23,17 @@ enum Validation {
         return top.hasPrefix("xn--") || (top.count >= 2 && top.allSatisfy(\.isLetter))
     }
 
-    /// Control and invisible format characters (NUL, CR, LF, tab, zero-width, bidirectional overrides…).
+    /// The characters text fields refuse: C0 and C1 controls (NUL, tab, CR, LF, DEL…) and the invisible
+    /// formatting characters (soft hyphen, zero-width spaces and joiners, bidirectional marks, overrides and
+    /// isolates, word joiner, byte-order mark…). The OpenAPI document's text patterns exclude the same set.
+    static let invisible: [ClosedRange<UInt32>] = [
+        0x00...0x1F, 0x7F...0x9F, 0xAD...0xAD, 0x600...0x605, 0x61C...0x61C, 0x6DD...0x6DD, 0x70F...0x70F, 0x180E...0x180E,
+        0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F, 0xFEFF...0xFEFF, 0xFFF9...0xFFFB,
+    ]
+
+    /// Whether `text` holds one of the `invisible` characters.
     static func hasInvisibleCharacters(_ text: String) -> Bool {
-        text.unicodeScalars.contains { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }
+        text.unicodeScalars.contains { scalar in invisible.contains { $0.contains(scalar.value) } }
     }
 
     /// A required text field of bounded length with no control or invisible characters.

@@ -26,8 +26,16 @@ final class LocationController: Sendable {
     /// `GET /v2/locations` → the envelope with full location objects (research §2.5 field names).
     func v2Locations(_ request: HTTPRequest) async throws -> HTTPResponse {
         var locations = try await service.locations()
-        if let metro = request.uri.queryValue("metro") { locations = locations.filter { $0.metro == metro } }
-        if let country = request.uri.queryValue("country") { locations = locations.filter { $0.country == country.uppercased() } }
+        if let metro = request.uri.queryValue("metro") {
+            guard Self.isMetro(metro) else { throw DomainError.invalid("metro", "must be a metro name such as Sydney") }
+            locations = locations.filter { $0.metro == metro }
+        }
+        if let country = request.uri.queryValue("country") {
+            guard country.utf8.count == 2, country.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.isAlphabetic }) else {
+                throw DomainError.invalid("country", "must be a two-letter country code such as AU")
+            }
+            locations = locations.filter { $0.country == country.uppercased() }
+        }
         return Envelope.success("Found \(locations.count) locations", data: .array(locations.map(Self.object)))
     }
 
@@ -43,4 +51,13 @@ final class LocationController: Sendable {
             "availableSpeeds": .array(l.availableSpeeds.map { .int($0) }), "vRouterAvailable": false,
         ]
     }
+
+    /// A letter, then up to 63 letters, spaces, dots, apostrophes or hyphens (as the OpenAPI pattern says).
+    static func isMetro(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, bytes.count <= 64, Self.isLetter(first) else { return false }
+        return bytes.dropFirst().allSatisfy { Self.isLetter($0) || $0 == 0x20 || $0 == 0x2E || $0 == 0x27 || $0 == 0x2D }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
 }

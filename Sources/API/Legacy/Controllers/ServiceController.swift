@@ -36,7 +36,12 @@ struct ServiceController {
     }
 
     func cancel(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
-        let cascade = request.uri.queryValue("cascade") == "true"
+        let cascadeText = request.uri.queryValue("cascade") ?? "false"
+        guard cascadeText == "true" || cascadeText == "false" else {
+            throw HTTPError(.badRequest, code: "wrong_type", message: "cascade must be true or false",
+                            details: ["errors": [["field": "cascade", "message": "must be true or false"]]])
+        }
+        let cascade = cascadeText == "true"
         return Envelope.json(ServiceJSON.view(try await lifecycle.cancel(Self.id(context), cascade: cascade, by: session)))
     }
 }

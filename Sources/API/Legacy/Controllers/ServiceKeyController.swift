@@ -42,7 +42,12 @@ struct ServiceKeyController {
 
     func list(_ request: HTTPRequest, _ session: Session) async throws -> HTTPResponse {
         let product = request.uri.queryValue("productIdOrUid") ?? request.uri.queryValue("productUid")
-        let list = try await keys.list(productIdOrUid: product, key: request.uri.queryValue("key"), by: session)
+        let key = request.uri.queryValue("key")
+        if let key, !Tokens.looksLikeUUID(key) { throw DomainError.invalid("key", "must be a service key (a UUID)") }
+        if let product, Identifier.parse(product) == nil && !Tokens.looksLikeUUID(product) {
+            throw DomainError.invalid("productIdOrUid", "must be a product id or uid")
+        }
+        let list = try await keys.list(productIdOrUid: product, key: key, by: session)
         return Envelope.json(.array(list.map(Self.json)))
     }
 
