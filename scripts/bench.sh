@@ -21,13 +21,7 @@ ACME=$(token admin@acme.example); BETA=$(token admin@betacloud.example)
   --provisioning-delay-ms 3000 > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
-PORT=""
-for _ in $(seq 1 100); do
-  PORT=$(grep -o '"port":[0-9]*' "$WORK/server.log" | head -1 | cut -d: -f2 || true)
-  [ -n "$PORT" ] && break
-  sleep 0.1
-done
-[ -n "$PORT" ] || { echo "server did not start"; cat "$WORK/server.log"; exit 1; }
+PORT=$(bash scripts/listening_port.sh "$WORK/server.log") || { echo "server did not start"; cat "$WORK/server.log"; exit 1; }
 BASE="http://127.0.0.1:$PORT"
 post() { curl -sf -X POST -H 'Content-Type: application/json' -H "X-Auth-Token: $1" "$BASE$2" -d "$3"; }
 

@@ -13,13 +13,7 @@ trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 TOKEN=$("$BIN" demo --json --db "$WORK/st.sqlite" | python3 -c 'import json,sys; print(json.load(sys.stdin)["tokens"]["admin@acme.example"])')
 "$BIN" serve --port 0 --log-level warning --provisioning-delay-ms 0 --max-connections-per-address 0 --db "$WORK/st.sqlite" > "$WORK/server.log" 2>&1 &
 SERVER=$!
-PORT=""
-for _ in $(seq 1 100); do
-  PORT=$(grep -o '"port":[0-9]*' "$WORK/server.log" | head -1 | cut -d: -f2 || true)
-  [ -n "$PORT" ] && break
-  sleep 0.1
-done
-[ -n "$PORT" ] || { echo "the server did not start"; echo "schemathesis: 0 passed, 1 failed"; exit 1; }
+PORT=$(bash scripts/listening_port.sh "$WORK/server.log") || { echo "the server did not start"; echo "schemathesis: 0 passed, 1 failed"; exit 1; }
 .venv/bin/st --config-file scripts/schemathesis.toml run "http://127.0.0.1:$PORT/openapi.json" -H "X-Auth-Token: $TOKEN" \
   --checks all --max-examples 10 --seed 1 --generation-with-security-parameters false \
   --exclude-path-regex 'logout' --exclude-method DELETE > "$WORK/st.txt" 2>&1
