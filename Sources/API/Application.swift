@@ -33,6 +33,8 @@ public final class Application: Sendable {
     public let marketplace: MarketplaceService
     /// Providers' service keys.
     public let serviceKeys: ServiceKeyService
+    /// API keys and the OAuth token exchange.
+    public let apiKeys: ApiKeyService
     /// Request counters and latency for `/metrics`.
     let metrics = Metrics()
     /// Structured logs.
@@ -57,6 +59,7 @@ public final class Application: Sendable {
         accounts = AccountService(db: db, auth: auth)
         marketplace = MarketplaceService(db: db)
         serviceKeys = ServiceKeyService(db: db)
+        apiKeys = ApiKeyService(db: db, auth: auth)
         let database = db
         mail = configuration.mail.map { MailWorker(db: database, configuration: $0) }
         log = configuration.log

@@ -79,8 +79,16 @@ enum CommandCatalogue {
         OptionSpec(name: "count", value: "N", help: "1 to 1000 (required)"),
     ])
 
+    static let createApiKey = CommandSpec(words: ["admin", "create-api-key"], summary: "create an API key acting for a user",
+                                          prints: "{\"key\", \"secret\"} (the secret is shown this once)", options: common + [
+        OptionSpec(name: "email", value: "EMAIL", help: "the user the key acts for (required)"),
+        OptionSpec(name: "name", value: "NAME", help: "what the key is for", defaultValue: "api key"),
+        OptionSpec(name: "role", value: "POSITION", help: "the position the key acts with", defaultValue: "the user's position"),
+        OptionSpec(name: "lifetime-minutes", value: "N", help: "how long its tokens live, 5 to 1440", defaultValue: "60"),
+    ])
+
     /// Every command, in the order help lists them.
-    static let all = [serve, demo, createCompany, createUser, issueToken, addInterfaces]
+    static let all = [serve, demo, createCompany, createUser, issueToken, createApiKey, addInterfaces]
 
     /// The commands under `admin`.
     static var admin: [CommandSpec] { all.filter { $0.words.first == "admin" } }

@@ -67,6 +67,21 @@ enum Commands {
         return try await open(common).auth.issueToken(email: try args.required("email"))
     }
 
+    /// `admin create-api-key --email E` → `{"key", "secret"}`.
+    static func createApiKey(_ words: ArraySlice<String>) async throws -> String {
+        let args = try Arguments(words, for: CommandCatalogue.createApiKey)
+        let common = try CommonConfiguration(args)
+        let role = try args.string("role").map { text in
+            guard let position = Position(rawValue: text) else {
+                throw UsageError("--role must be one of: \(Position.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return position
+        }
+        let created = try await open(common).admin.createApiKey(email: try args.required("email"), name: args.string("name") ?? "api key",
+                                                                 role: role, lifetimeMinutes: try args.int("lifetime-minutes", in: 5...1440))
+        return JSONWriter.string(["key": .string(created.key.key), "secret": .string(created.secret)])
+    }
+
     /// `admin add-interfaces --location ID --speed S --count N` → the count added.
     static func addInterfaces(_ words: ArraySlice<String>) async throws -> String {
         let args = try Arguments(words, for: CommandCatalogue.addInterfaces)

@@ -17,7 +17,12 @@ enum DemoTable {
                 .joined(separator: "  ")
         }
         let password = if case .string(let text)? = world["password"] { text } else { "" }
+        var apiKey: [String] = []
+        if case .string(let key)? = world["apiKey"]?["key"], case .string(let secret)? = world["apiKey"]?["secret"] {
+            apiKey = ["", "An API key acting for admin@acme.example (exchange it at POST /oauth2/token with HTTP Basic key:secret):",
+                      "  key     \(key)", "  secret  \(secret)"]
+        }
         return (["Demo world — every user's password is \(password). Send a token as ?token=, X-Auth-Token or Authorization: Bearer.", ""]
-                + table + ["", "Run 'megaport-server demo' again for fresh tokens; add --json for scripts."]).joined(separator: "\n")
+                + table + apiKey + ["", "Run 'megaport-server demo' again for fresh tokens; add --json for scripts."]).joined(separator: "\n")
     }
 }

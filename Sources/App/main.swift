@@ -22,6 +22,7 @@ do {
         case ["admin", "create-company"]: print(try await Commands.createCompany(rest))
         case ["admin", "create-user"]: print(try await Commands.createUser(rest))
         case ["admin", "issue-token"]: print(try await Commands.issueToken(rest))
+        case ["admin", "create-api-key"]: print(try await Commands.createApiKey(rest))
         case ["admin", "add-interfaces"]: print(try await Commands.addInterfaces(rest))
         default: fail("'\(command.name)' has no implementation", status: 2)
         }

@@ -15,6 +15,21 @@ public enum Tokens {
         return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
     }
 
+    /// `count` bytes from OpenSSL's CSPRNG.
+    public static func randomBytes(_ count: Int) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: count)
+        precondition(RAND_bytes(&bytes, Int32(count)) == 1, "the system random generator failed")
+        return bytes
+    }
+
+    /// Whether two strings are equal, compared in time that does not depend on where they differ
+    /// (OpenSSL's `CRYPTO_memcmp`).
+    public static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return x.withUnsafeBytes { p in y.withUnsafeBytes { q in CRYPTO_memcmp(p.baseAddress, q.baseAddress, x.count) == 0 } }
+    }
+
     /// SHA-256 of the token text, lower-case hex.
     public static func digest(_ token: String) -> String { digest(bytes: Array(token.utf8)) }
 

@@ -3,15 +3,17 @@ import Storage
 
 /// SQL for session tokens (stored as digests).
 public enum TokenRepository {
-    public static func insert(_ db: any DatabaseConnection, digest: String, userId: Int64, now: Int64, expiry: Int64) throws {
-        try db.execute("INSERT INTO tokens (token_hash, user_id, create_date, expiry_date) VALUES (?, ?, ?, ?)",
-                       digest, userId, now, expiry)
+    /// Stores a token's digest; a token issued for an API key carries the key and its role.
+    public static func insert(_ db: any DatabaseConnection, digest: String, userId: Int64, now: Int64, expiry: Int64,
+                              apiKeyId: Int64? = nil, role: Position? = nil) throws {
+        try db.execute("INSERT INTO tokens (token_hash, user_id, create_date, expiry_date, api_key_id, role) VALUES (?, ?, ?, ?, ?, ?)",
+                       digest, userId, now, expiry, apiKeyId, role?.rawValue)
     }
 
     /// The live session for a digest: not revoked, not expired, user active.
     public static func session(_ db: any DatabaseConnection, digest: String, now: Int64) throws -> Session? {
         try db.queryFirst("""
-            SELECT u.id, u.uid, u.email, u.first_name, u.last_name, u.position, c.id AS company_id, c.uid AS company_uid,
+            SELECT u.id, u.uid, u.email, u.first_name, u.last_name, coalesce(t.role, u.position) AS position, c.id AS company_id, c.uid AS company_uid,
                    c.trading_name, c.account_type, c.parent_company_id, t.create_date, t.expiry_date
             FROM tokens t JOIN users u ON u.id = t.user_id JOIN companies c ON c.id = u.company_id
             WHERE t.token_hash = ? AND t.revoked_date IS NULL AND t.expiry_date > ? AND u.active = 1

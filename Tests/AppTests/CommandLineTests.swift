@@ -91,6 +91,19 @@ import Testing
         #expect(busy.status == 1 && busy.stderr.contains("--port N or PORT=N"), "\(busy)")
     }
 
+    /// `admin create-api-key` prints a key and its secret once; `demo --json` carries one for admin@acme.example.
+    @Test func apiKeysFromTheCommandLine() async throws {
+        let s = try Scratch()
+        defer { s.temp.remove() }
+        let demo = try JSONParser.parse(try await s.run(["demo", "--json"]).stdout.trimmed)
+        #expect(demo["apiKey"]?["key"] != nil && demo["apiKey"]?["secret"] != nil, "\(demo)")
+        let created = try await s.run(["admin", "create-api-key", "--email", "techadmin@acme.example", "--name", "ci"])
+        let key = try JSONParser.parse(created.stdout.trimmed)
+        if case .string(let secret)? = key["secret"] { #expect(created.status == 0 && secret.count == 64) } else { Issue.record("\(created)") }
+        let bad = try await s.run(["admin", "create-api-key", "--email", "techadmin@acme.example", "--role", "Boss"])
+        #expect(bad.status == 2 && bad.stderr.contains("--role must be one of"))
+    }
+
     /// `demo` prints a table a person can read; `--json` is for scripts.
     @Test func demoPrintsATable() async throws {
         let s = try Scratch()

@@ -45,7 +45,7 @@ enum OA {
     /// One operation. `responses` maps status codes to schemas (nil: no body); errors use the error envelope.
     static func op(_ summary: String, tag: String, auth: Bool = true, parameters: [JSONValue] = [], body: JSONValue? = nil,
                    bodyExample: JSONValue? = nil, bodyTypes: [String] = ["application/json"], responses: [(Int, JSONValue?)],
-                   errors: [Int] = []) -> JSONValue {
+                   errors: [Int] = [], errorShape: String = "Error") -> JSONValue {
         var responseMap = JSONObject()
         for (code, schema) in responses {
             var r: JSONObject = ["description": .string(code == 202 ? "Accepted, waiting for approval" : "Success")]
@@ -56,7 +56,7 @@ enum OA {
         // meet a body in another media type (415) or over its size limit (413).
         let bodyErrors = body != nil ? [413, 415] : []
         for code in Set([400] + (auth ? [401] : []) + bodyErrors + errors).sorted() {
-            responseMap[String(code)] = ["$ref": .string("#/components/responses/Error\(code)")]
+            responseMap[String(code)] = ["$ref": .string("#/components/responses/\(errorShape)\(code)")]
         }
         var o: JSONObject = ["summary": .string(summary), "tags": [.string(tag)], "responses": .object(responseMap)]
         if !parameters.isEmpty { o["parameters"] = .array(parameters) }

@@ -25,8 +25,13 @@ enum OpenAPIDocument {
                        429: "Too many attempts; retry after Retry-After seconds", 409: "Conflicts with current state",
                        415: "Body is not application/json", 422: "Well-formed but breaks a rule", 503: "Database unavailable"]
         for (code, text) in reasons.sorted(by: { $0.key < $1.key }) {
-            responses["Error\(code)"] = ["description": .string(text), "headers": ["Trace-Id": ["schema": OA.string]],
-                                         "content": ["application/json": ["schema": OA.ref("Error")]]]
+            // A request too malformed to route (400) is answered before any surface is chosen, in the
+            // legacy shape; the v2 surface's own errors have the v2 shape.
+            let v2: JSONValue = code == 400 ? ["anyOf": [OA.ref("V2Error"), OA.ref("Error")]] : OA.ref("V2Error")
+            for (prefix, schema) in [("Error", OA.ref("Error")), ("V2Error", v2)] {
+                responses["\(prefix)\(code)"] = ["description": .string(text), "headers": ["Trace-Id": ["schema": OA.string]],
+                                                  "content": ["application/json": ["schema": schema]]]
+            }
         }
         return [
             "openapi": "3.1.0",

@@ -33,6 +33,8 @@ extension OA {
             ("code", s), ("traceId", s), ("errors", array(object([("field", s), ("message", s)]))),
             ("suggestions", array(i)), ("missing", array(s)),
         ], optional: ["errors", "suggestions", "missing"]))])),
+        // The v2 surface's errors, as the Go SDK parses them: `data` a string, `trace_id` in the body.
+        ("V2Error", object([("message", s), ("terms", s), ("data", n("string")), ("trace_id", s)], optional: ["terms"])),
         ("Health", object([("status", ["type": "string", "enum": ["ok", "degraded"]]), ("database", s)])),
         ("LocationRow", ["type": "array", "minItems": 4, "maxItems": 4, "items": ["type": ["integer", "string", "null"]],
                          "description": "[id, name, state, country]"]),

@@ -5,18 +5,27 @@ import JSON
 
 /// The Megaport v2/v3/v4 API that current client libraries call. Its errors are
 /// `{"message", "terms", "data", "trace_id"}` with `data` a string or null, which those clients parse.
-/// Its routes come with the v2 issue; the collection, its renderer and its OpenAPI fragment are here so
-/// that they land beside the legacy surface, not inside it.
+/// Field errors and other details ride in extra top-level keys, which those clients ignore. Today it
+/// serves machine authentication; the ordering, product and approval routes follow.
 struct V2Routes: APISurface {
+    let app: Application
+
     func render(_ error: HTTPError, traceId: String) -> HTTPResponse {
         var headers = error.headers
         headers.add("Content-Type", "application/json")
-        let body: JSONValue = ["message": .string(error.message), "terms": .string(Envelope.terms), "data": .string(error.code),
-                               "trace_id": .string(traceId)]
-        return HTTPResponse(status: error.status, headers: headers, body: JSONWriter.bytes(body))
+        var body: JSONObject = ["message": .string(error.message), "terms": .string(Envelope.terms), "data": .string(error.code),
+                                "trace_id": .string(traceId)]
+        for member in error.details.members where body[member.key] == nil { body[member.key] = member.value }
+        return HTTPResponse(status: error.status, headers: headers, body: JSONWriter.bytes(.object(body)))
     }
 
-    static var openAPIOperations: [(method: String, template: String, operation: JSONValue)] { [] }
+    static var openAPIOperations: [(method: String, template: String, operation: JSONValue)] { OA.v2Operations }
 
-    func register(_ router: inout RouteGroup) {}
+    func register(_ router: inout RouteGroup) {
+        let keys = ApiKeyController(keys: app.apiKeys)
+        router.open(.post, "/oauth2/token", jsonBody: false) { request, context in try await keys.token(request, context) }
+        router.session(.post, "/v2/users/apikeys") { request, _, session in try await keys.create(request, session) }
+        router.session(.get, "/v2/users/apikeys") { _, _, session in try await keys.list(session) }
+        router.session(.delete, "/v2/users/apikeys/:key") { _, context, session in try await keys.revoke(context, session) }
+    }
 }

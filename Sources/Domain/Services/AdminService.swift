@@ -69,6 +69,15 @@ public struct AdminService: Sendable {
         }
     }
 
+    /// Creates an API key for a user's company, acting for that user (`admin create-api-key`).
+    public func createApiKey(email: String, name: String, role: Position?, lifetimeMinutes: Int?) async throws -> NewApiKey {
+        guard let user = try await db.read({ try UserRepository.find($0, email: email) }) else {
+            throw DomainError.notFound("no user with email \(email)")
+        }
+        return try await ApiKeyService.create(db, name: name, role: role ?? user.position, lifetimeMinutes: lifetimeMinutes,
+                                              companyId: user.companyId, userId: user.id)
+    }
+
     /// Adds interface capacity and hands it to ports waiting for it, first come first served.
     /// - Returns: the number of interfaces added.
     public func addInterfaces(locationId: Int64, speed: Int, count: Int) async throws -> Int {

@@ -66,13 +66,17 @@ public struct AuthService: Sendable {
     }
 
     private func issue(userId: Int64) async throws -> (token: String, session: Session) {
+        try await issue(userId: userId, lifetime: tokenLifetime, apiKeyId: nil, role: nil)
+    }
+
+    /// Issues a token for a user (for an API key: with the key's role and lifetime).
+    func issue(userId: Int64, lifetime: Int64, apiKeyId: Int64?, role: Position?) async throws -> (token: String, session: Session) {
         let token = Tokens.newUUID()
         let digest = Tokens.digest(token)
-        let lifetime = tokenLifetime
         let generation = cache.generation
         let session = try await db.write { db -> Session? in
             let now = Now.millis()
-            try TokenRepository.insert(db, digest: digest, userId: userId, now: now, expiry: now + lifetime)
+            try TokenRepository.insert(db, digest: digest, userId: userId, now: now, expiry: now + lifetime, apiKeyId: apiKeyId, role: role)
             return try TokenRepository.session(db, digest: digest, now: now)
         }
         guard let session else { throw DomainError.unauthenticated("user is not active") }

@@ -31,8 +31,9 @@ public struct DemoWorld: Sendable {
         self.auth = auth
     }
 
-    /// Seeds what is missing and returns `{tokens, users, password, companies, ports}` (`users`: email,
-    /// company, position and token of each, in creation order).
+    /// Seeds what is missing and returns `{tokens, users, apiKey, password, companies, ports}` (`users`:
+    /// email, company, position and token of each, in creation order; `apiKey`: a new key and secret for
+    /// admin@acme.example).
     public func seed() async throws -> JSONValue {
         var companies = JSONObject()
         var ports = JSONObject()
@@ -52,7 +53,9 @@ public struct DemoWorld: Sendable {
             }
             for (name, portId) in try await ensurePorts(spec, companyId: id) { ports[name] = .int(portId) }
         }
-        return ["tokens": .object(tokens), "users": .array(users), "password": .string(Self.password), "companies": .object(companies), "ports": .object(ports)]
+        let key = try await admin.createApiKey(email: "admin@acme.example", name: "demo", role: .companyAdmin, lifetimeMinutes: nil)
+        let apiKey: JSONValue = ["key": .string(key.key.key), "secret": .string(key.secret)]
+        return ["tokens": .object(tokens), "users": .array(users), "apiKey": apiKey, "password": .string(Self.password), "companies": .object(companies), "ports": .object(ports)]
     }
 
     private func ensureCompany(_ spec: CompanySpec) async throws -> Int64 {
