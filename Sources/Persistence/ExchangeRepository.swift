@@ -44,3 +44,25 @@ public enum ExchangeRepository {
             status == .configured ? now : nil)
     }
 }
+
+extension ExchangeRepository {
+    /// An exchange with the networks its members peer on.
+    public struct Listed: Sendable {
+        public let exchange: InternetExchange
+        public let ipv4: String?
+        public let ipv6: String?
+    }
+
+    /// Every exchange, by name.
+    public static func all(_ db: any DatabaseConnection) throws -> [Listed] {
+        try db.query("""
+            SELECT id, name, description, metro, state, network_region, asn, ipv4_primary, ipv6_primary
+            FROM internet_exchanges ORDER BY name
+            """) {
+            Listed(exchange: InternetExchange(id: $0.int64("id"), name: $0.string("name"), description: $0.string("description"),
+                                              metro: $0.string("metro"), state: $0.optionalString("state"),
+                                              networkRegion: $0.string("network_region"), asn: $0.int64("asn")),
+                   ipv4: $0.optionalString("ipv4_primary"), ipv6: $0.optionalString("ipv6_primary"))
+        }
+    }
+}

@@ -10,6 +10,7 @@ public enum MarketplaceRepository {
         public let description: String?
         public let contactEmail: String?
         public let visible: Bool
+        public let autoApprove: Bool
     }
 
     /// The ids of the companies listed in the marketplace, in id order.
@@ -21,11 +22,12 @@ public enum MarketplaceRepository {
     public static func profile(_ db: any DatabaseConnection, companyId: Int64) throws -> Profile? {
         try db.queryFirst("""
             SELECT uid, coalesce(marketplace_name, trading_name) AS name, marketplace_description, marketplace_email,
-                   marketplace_visibility
+                   marketplace_visibility, auto_approve_vxcs
             FROM companies WHERE id = ?
             """, companyId) {
             Profile(companyUid: $0.string("uid"), name: $0.string("name"), description: $0.optionalString("marketplace_description"),
-                    contactEmail: $0.optionalString("marketplace_email"), visible: $0.bool("marketplace_visibility"))
+                    contactEmail: $0.optionalString("marketplace_email"), visible: $0.bool("marketplace_visibility"),
+                    autoApprove: $0.bool("auto_approve_vxcs"))
         }
     }
 

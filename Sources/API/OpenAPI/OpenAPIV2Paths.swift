@@ -5,7 +5,47 @@ extension OA {
     static let apiKey = object([("key", uuid), ("name", s), ("role", s), ("lifetime", i), ("createDate", i), ("active", b),
                                 ("revokeDate", nullable("integer")), ("secret", s)], optional: ["secret", "revokeDate"])
 
-    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = [
+    static let speeds: JSONValue = array(i)
+    static let diversityZone = object([("megaportSpeedMbps", speeds), ("mcrSpeedMbps", speeds), ("mveMaxCpuCoreCount", nullable("integer")),
+                                       ("mveAvailable", b), ("natGatewaySpeedMbps", speeds)])
+    static let locationV3 = object([
+        ("id", i), ("name", s), ("metro", s), ("market", s), ("status", s), ("latitude", number), ("longitude", number),
+        ("orderingMessage", nullable("string")),
+        ("address", object([("street", s), ("suburb", nullable("string")), ("city", s), ("state", nullable("string")),
+                            ("postcode", nullable("string")), ("country", s)])),
+        ("dataCentre", object([("id", i), ("name", s)])), ("diversityZones", object([("red", diversityZone), ("blue", diversityZone)])),
+        ("productAddOns", object([("crossConnect", object([("available", b), ("type", nullable("string"))]))])),
+    ])
+    static let partnerMegaport = object([
+        ("connectType", s), ("productUid", s), ("title", s), ("companyUid", s), ("companyName", s), ("diversityZone", s),
+        ("locationId", nullable("integer")), ("speed", nullable("integer")), ("maxVxcSpeed", nullable("integer")), ("rank", i), ("vxcPermitted", b),
+    ])
+
+    static let v2Reference: [(method: String, template: String, operation: JSONValue)] = [
+        ("get", "/v3/locations", op("Every data centre as LocationV3, optionally only those of some statuses", tag: "locations", auth: false,
+                                    parameters: [["name": "locationStatuses", "in": "query", "required": false, "style": "form", "explode": true,
+                                                  "description": "repeat for several statuses",
+                                                  "schema": array(oneOf(["Active", "Deployment", "Restricted", "Extended", "New", "Expired"]))]],
+                                    responses: [(200, envelope(array(locationV3)))], errors: [422], errorShape: "V2Error")),
+        ("get", "/v2/networkRegions", op("Countries per network region with their market code (prefix)", tag: "locations", auth: false,
+                                         responses: [(200, envelope(array(object([("networkRegion", s), ("countries", array(object([
+                                             ("code", s), ("name", s), ("prefix", s), ("siteCount", i)])))]))))], errorShape: "V2Error")),
+        ("get", "/v2/dropdowns/partner/megaports", op("Marketplace and cloud ports, by rank then title", tag: "marketplace",
+                                                      parameters: [query("connectType", "e.g. AWS or DEFAULT"),
+                                                                   query("vxcPermitted", "only ports that do (or do not) take VXCs", oneOf(["true", "false"]))],
+                                                      responses: [(200, envelope(array(partnerMegaport)))], errors: [422], errorShape: "V2Error")),
+        ("get", "/v2/product/ix/types", op("Internet exchanges in a location's metro", tag: "ordering",
+                                           parameters: [query("locationId", "location id", positiveId, required: true)],
+                                           responses: [(200, envelope(array(object([("name", s), ("asn", i), ("description", s), ("group_metro", s),
+                                                                                     ("state", nullable("string")), ("network_region", s)]))))],
+                                           errors: [404, 422], errorShape: "V2Error")),
+        ("get", "/v2/ixp", op("Every internet exchange with its peering networks", tag: "ordering",
+                              responses: [(200, envelope(array(object([("id", i), ("asn", i), ("name", s), ("metro", s),
+                                                                        ("ipv4_network", nullable("string")), ("ipv6_network", nullable("string"))]))))],
+                              errorShape: "V2Error")),
+    ]
+
+    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + [
         ("post", "/oauth2/token", op("Exchange an API key (HTTP Basic key:secret) for a bearer token; grant_type=client_credentials "
                                      + "in the query or the form body; no envelope", tag: "auth", auth: false,
                                      parameters: [query("grant_type", "client_credentials (or in a form body instead)",

@@ -6,7 +6,7 @@ import JSON
 /// The Megaport v2/v3/v4 API that current client libraries call. Its errors are
 /// `{"message", "terms", "data", "trace_id"}` with `data` a string or null, which those clients parse.
 /// Field errors and other details ride in extra top-level keys, which those clients ignore. Today it
-/// serves machine authentication; the ordering, product and approval routes follow.
+/// serves machine authentication and reference data; the ordering, product and approval routes follow.
 struct V2Routes: APISurface {
     let app: Application
 
@@ -27,5 +27,12 @@ struct V2Routes: APISurface {
         router.session(.post, "/v2/users/apikeys") { request, _, session in try await keys.create(request, session) }
         router.session(.get, "/v2/users/apikeys") { _, _, session in try await keys.list(session) }
         router.session(.delete, "/v2/users/apikeys/:key") { _, context, session in try await keys.revoke(context, session) }
+
+        let reference = ReferenceController(locations: app.locations, marketplace: app.marketplace, orders: app.orders)
+        router.open(.get, "/v3/locations") { request, _ in try await reference.locationsV3(request) }
+        router.open(.get, "/v2/networkRegions") { _, _ in try await reference.networkRegions() }
+        router.session(.get, "/v2/dropdowns/partner/megaports") { request, _, _ in try await reference.partnerMegaports(request) }
+        router.session(.get, "/v2/product/ix/types") { request, _, _ in try await reference.ixTypes(request) }
+        router.session(.get, "/v2/ixp") { _, _, _ in try await reference.ixp() }
     }
 }

@@ -11,6 +11,8 @@ public struct MarketplaceProvider: Sendable, Equatable {
     public let description: String?
     public let contactEmail: String?
     public let visible: Bool
+    /// VXCs to this provider are approved without a person (a cloud provider).
+    public let autoApprove: Bool
     /// Marketplace-visible ports that can take VXCs now (CONFIGURED or LIVE).
     public let ports: [ServiceRecord]
 }
@@ -52,6 +54,6 @@ public struct MarketplaceService: Sendable {
         guard let profile = try MarketplaceRepository.profile(db, companyId: companyId), profile.visible || includeHidden else { return nil }
         let ports = try MarketplaceRepository.visiblePorts(db, companyId: companyId)
         return MarketplaceProvider(companyId: companyId, companyUid: profile.companyUid, name: profile.name, description: profile.description,
-                                   contactEmail: profile.contactEmail, visible: profile.visible, ports: ports)
+                                   contactEmail: profile.contactEmail, visible: profile.visible, autoApprove: profile.autoApprove, ports: ports)
     }
 }

@@ -15,3 +15,10 @@ public final class LocationService: Sendable {
         try await db.read { try LocationRepository.all($0) }
     }
 }
+
+extension LocationService {
+    /// Every internet exchange with its peering networks (`GET /v2/ixp`).
+    public func exchanges() async throws -> [ExchangeRepository.Listed] {
+        try await db.read { try ExchangeRepository.all($0) }
+    }
+}
