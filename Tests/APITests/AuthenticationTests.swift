@@ -108,4 +108,20 @@ import Testing
         let parsed = try await world.request("POST", "/v2/login", headers: ["Content-Type": "application/json"], body: many)
         #expect(parsed.status == 400, "more than 1,000 members in one object")
     }
+
+    /// megaLib logs in with the credentials in the query, no body, and `oneTimePassword=0` (or empty) for
+    /// a user without one; it also re-reads a session with `POST /v2/login/{token}`.
+    @Test func loginAsMegaLibSendsIt() async throws {
+        let world = try await APIWorld.shared.value
+        for otp in ["0", ""] {
+            let response = try await world.request("POST", "/v2/login?username=techcontact%40acme.example&password=megaport-demo&oneTimePassword=\(otp)",
+                                                   headers: ["Content-Type": "application/json"])
+            let body = try APIWorld.json(response)
+            #expect(response.status == 200 && body["data"]?["session"] != nil && body["data"]?["session"] == body["data"]?["token"], "\(body)")
+        }
+        let token = try world.token("techcontact@acme.example")
+        let again = try APIWorld.json(try await world.request("POST", "/v2/login/\(token)"))
+        #expect(again["data"]?["token"] == .string(token) && again["data"]?["username"] == "techcontact@acme.example")
+        #expect(try await world.request("POST", "/v2/login/00000000-0000-4000-8000-000000000000").status == 401)
+    }
 }

@@ -35,7 +35,7 @@ import Testing
             #expect((security == .array([])) == !route.options.authenticated, "\(route.method.rawValue) \(route.template)")
         }
         #expect(Set(world.app.routes.filter { !$0.options.authenticated }.map(\.template)).sorted()
-                == ["/", "/health", "/metrics", "/oauth2/token", "/openapi.json", "/v2/login", "/v2/logout/:token", "/v2/networkRegions", "/v3/locations"])
+                == ["/", "/health", "/metrics", "/oauth2/token", "/openapi.json", "/v2/login", "/v2/login/:token", "/v2/logout/:token", "/v2/networkRegions", "/v3/locations"])
     }
 
     @Test func liveResponsesMatchTheirSchemas() async throws {

@@ -25,6 +25,7 @@ struct LegacyRoutes: APISurface {
         let keys = ServiceKeyController(keys: app.serviceKeys)
 
         router.open(.post, "/v2/login", jsonBody: false) { request, context in try await sessions.login(request, context) }
+        router.open(.post, "/v2/login/:token", jsonBody: false) { _, context in try await sessions.login(token: context.parameters["token"] ?? "") }
         // A logout changes state on GET (as clients call it) and POST; never on HEAD or OPTIONS.
         for method in [HTTPMethod.get, .post] {
             router.session(method, "/v2/logout", changesState: true) { _, _, session in try await sessions.logout(session) }

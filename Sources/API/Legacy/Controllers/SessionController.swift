@@ -18,6 +18,16 @@ struct SessionController {
         }
         let address = String(context.remoteAddress.split(separator: ":").first ?? "")
         let (token, s) = try await auth.login(email: username, password: password, from: address)
+        return Self.loggedIn(token, s)
+    }
+
+    /// `POST /v2/login/{token}`: the session of a token the client already holds, as a login answers it.
+    func login(token: String) async throws -> HTTPResponse {
+        Self.loggedIn(token, try await auth.authenticate(token: token))
+    }
+
+    /// `{session, token, username, …}`: `session` and `token` are the same token (clients read either).
+    static func loggedIn(_ token: String, _ s: Session) -> HTTPResponse {
         let data: JSONValue = [
             "session": .string(token), "token": .string(token), "username": .string(s.email),
             "firstName": .string(s.firstName), "lastName": .string(s.lastName), "personId": .int(s.userId),
