@@ -35,6 +35,8 @@ public final class Application: Sendable {
     public let serviceKeys: ServiceKeyService
     /// API keys and the OAuth token exchange.
     public let apiKeys: ApiKeyService
+    /// Products as the v2 API shows them.
+    public let products: ProductService
     /// Request counters and latency for `/metrics`.
     let metrics = Metrics()
     /// Structured logs.
@@ -60,6 +62,7 @@ public final class Application: Sendable {
         marketplace = MarketplaceService(db: db)
         serviceKeys = ServiceKeyService(db: db)
         apiKeys = ApiKeyService(db: db, auth: auth)
+        products = ProductService(db: db)
         let database = db
         mail = configuration.mail.map { MailWorker(db: database, configuration: $0) }
         log = configuration.log

@@ -60,13 +60,14 @@ public struct PortLocation: Sendable, Equatable {
 /// One row of `services`, with its company and location resolved.
 public struct ServiceRecord: Sendable, Equatable {
     /// A value with every field given.
-    public init(id: Int64, uid: String, productType: ProductType, name: String, companyId: Int64, companyName: String, companyParentId: Int64?, status: ProvisioningStatus, location: PortLocation?, speed: Int?, interfaceId: Int64?, interfaceName: String?, marketplaceVisibility: Bool, vxcPermitted: Bool, aEndId: Int64?, bEndId: Int64?, rateLimit: Int?, distanceBand: String?, vxcApprovalStatus: String?, payerStatus: String?, nonPayerStatus: String?, rateType: String?, term: Int?, rollover: Bool?, awsConfig: String?, serviceKeyId: Int64?, ixId: Int64?, ixName: String?, asn: Int64?, macAddress: String?, createDate: Int64, createdBy: Int64?, provisionDate: Int64?, liveDate: Int64?, cancelDate: Int64?, customerRequestDate: Int64?) {
+    public init(id: Int64, uid: String, productType: ProductType, name: String, companyId: Int64, companyName: String, companyUid: String, companyParentId: Int64?, status: ProvisioningStatus, location: PortLocation?, speed: Int?, interfaceId: Int64?, interfaceName: String?, marketplaceVisibility: Bool, vxcPermitted: Bool, aEndId: Int64?, bEndId: Int64?, rateLimit: Int?, distanceBand: String?, vxcApprovalStatus: String?, payerStatus: String?, nonPayerStatus: String?, rateType: String?, term: Int?, rollover: Bool?, awsConfig: String?, serviceKeyId: Int64?, ixId: Int64?, ixName: String?, asn: Int64?, macAddress: String?, createDate: Int64, createdBy: Int64?, provisionDate: Int64?, liveDate: Int64?, cancelDate: Int64?, customerRequestDate: Int64?) {
         self.id = id
         self.uid = uid
         self.productType = productType
         self.name = name
         self.companyId = companyId
         self.companyName = companyName
+        self.companyUid = companyUid
         self.companyParentId = companyParentId
         self.status = status
         self.location = location
@@ -105,6 +106,8 @@ public struct ServiceRecord: Sendable, Equatable {
     public let name: String
     public let companyId: Int64
     public let companyName: String
+    /// The owner's uid.
+    public let companyUid: String
     /// The owner's partner, when the owner is a managed company.
     public let companyParentId: Int64?
     public let status: ProvisioningStatus

@@ -4,7 +4,7 @@ import Storage
 /// SQL for reading services (ports, VXCs, IXs) with their company, location, interface and exchange.
 public enum ServiceRepository {
     static let select = """
-        SELECT s.id, s.uid, s.product_type, s.name, s.company_id, c.trading_name AS company_name, c.parent_company_id, s.provisioning_status,
+        SELECT s.id, s.uid, s.product_type, s.name, s.company_id, c.trading_name AS company_name, c.uid AS company_uid, c.parent_company_id, s.provisioning_status,
                s.location_id, l.name AS location_name, l.metro, l.country, s.speed, s.interface_id, i.name AS interface_name,
                s.marketplace_visibility, s.vxc_permitted, s.a_end_service_id, s.b_end_service_id, s.rate_limit, s.distance_band,
                s.vxc_approval_status, s.payer_status, s.non_payer_status, s.rate_type, s.term, s.rollover, s.aws_config,
@@ -22,7 +22,7 @@ public enum ServiceRepository {
         }
         return ServiceRecord(
             id: r.int64("id"), uid: r.string("uid"), productType: ProductType(rawValue: r.string("product_type")) ?? .megaport,
-            name: r.string("name"), companyId: r.int64("company_id"), companyName: r.string("company_name"), companyParentId: r.optionalInt64("parent_company_id"),
+            name: r.string("name"), companyId: r.int64("company_id"), companyName: r.string("company_name"), companyUid: r.string("company_uid"), companyParentId: r.optionalInt64("parent_company_id"),
             status: ProvisioningStatus(rawValue: r.string("provisioning_status")) ?? .failed,
             location: location, speed: r.optionalInt("speed"), interfaceId: r.optionalInt64("interface_id"),
             interfaceName: r.optionalString("interface_name"), marketplaceVisibility: r.bool("marketplace_visibility"),
@@ -79,5 +79,12 @@ public enum ServiceRepository {
         default:
             try db.execute("UPDATE services SET provisioning_status = ?, interface_id = NULL WHERE id = ?", status.rawValue, id)
         }
+    }
+}
+
+extension ServiceRepository {
+    /// A company's ports (MEGAPORT and MEGADIRECT), whatever their status, in id order.
+    public static func ports(_ db: any DatabaseConnection, companyId: Int64) throws -> [ServiceRecord] {
+        try db.query(select + " WHERE s.company_id = ? AND s.product_type IN ('MEGAPORT', 'MEGADIRECT') ORDER BY s.id", companyId, map: map)
     }
 }

@@ -45,7 +45,26 @@ extension OA {
                               errorShape: "V2Error")),
     ]
 
-    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + [
+    static let product = object([("productId", i), ("productUid", s), ("productName", s), ("productType", s), ("provisioningStatus", s),
+                                 ("createDate", i), ("liveDate", nullable("integer")), ("companyUid", s), ("attributeTags", ["type": "object"])])
+    static let resourceTags = object([("resourceTags", array(object([("key", s), ("value", s)])))])
+    static let uidParameter = path("uid", "the product's uid (or integer id)")
+
+    static let v2Products: [(method: String, template: String, operation: JSONValue)] = [
+        ("get", "/v2/products", op("The company's ports with their VXCs (associatedVxcs) and IXs (associatedIxs)", tag: "products",
+                                   responses: [(200, envelope(array(product)))], errorShape: "V2Error")),
+        ("get", "/v2/product/:uid", op("One port, VXC or IX", tag: "products", parameters: [uidParameter],
+                                       responses: [(200, envelope(product))], errors: [404], errorShape: "V2Error")),
+        ("get", "/v2/product/:uid/tags", op("A product's resource tags", tag: "products", parameters: [uidParameter],
+                                            responses: [(200, envelope(resourceTags))], errors: [404], errorShape: "V2Error")),
+        ("put", "/v2/product/:uid/tags", op("Replace a product's resource tags (its owner)", tag: "products", parameters: [uidParameter],
+                                            body: object([("resourceTags", array(object([
+                                                ("key", ["type": "string", "minLength": 1, "maxLength": 128, "pattern": .string("^[^\(invisible)]*$")]),
+                                                ("value", text(256))])))]),
+                                            responses: [(200, envelope(resourceTags))], errors: [403, 404, 422], errorShape: "V2Error")),
+    ]
+
+    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + [
         ("post", "/oauth2/token", op("Exchange an API key (HTTP Basic key:secret) for a bearer token; grant_type=client_credentials "
                                      + "in the query or the form body; no envelope", tag: "auth", auth: false,
                                      parameters: [query("grant_type", "client_credentials (or in a form body instead)",

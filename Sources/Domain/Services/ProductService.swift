@@ -1,0 +1,60 @@
+import Model
+import Persistence
+import Storage
+
+/// A product as the v2 API lists it: its view, its tags, and for a port the views of its VXCs and IXs.
+public struct ProductTree: Sendable {
+    public let view: ServiceView
+    public let tags: [(key: String, value: String)]
+    public let children: [ServiceView]
+}
+
+/// Products on the v2 surface (`/v2/products`, `/v2/product/{uid}`, its tags), over the same services
+/// and visibility rules as the legacy API.
+public struct ProductService: Sendable {
+    let db: any DatabaseWriter
+
+    public init(db: any DatabaseWriter) { self.db = db }
+
+    /// The caller's company's ports, each with its VXCs and IXs.
+    public func list(by session: Session) async throws -> [ProductTree] {
+        try await db.read { conn in
+            try ServiceRepository.ports(conn, companyId: session.companyId).map { try Self.tree(conn, $0) }
+        }
+    }
+
+    /// One product the caller may see (404 otherwise).
+    public func product(_ idOrUid: String, by session: Session) async throws -> ProductTree {
+        try await db.read { conn in try Self.tree(conn, try AccessPolicy.visibleService(conn, session, idOrUid)) }
+    }
+
+    /// A product's tags (anyone who may see it).
+    public func tags(_ idOrUid: String, by session: Session) async throws -> [(key: String, value: String)] {
+        try await db.read { conn in try TagRepository.list(conn, serviceId: try AccessPolicy.visibleService(conn, session, idOrUid).id) }
+    }
+
+    /// Replaces a product's tags (its owner, with a position that may order).
+    public func setTags(_ idOrUid: String, _ tags: [(key: String, value: String)], by session: Session) async throws {
+        var seen = Set<String>()
+        for (index, tag) in tags.enumerated() {
+            guard (1...128).contains(tag.key.count), !Validation.hasInvisibleCharacters(tag.key), seen.insert(tag.key).inserted else {
+                throw DomainError.invalid("resourceTags[\(index)].key", "must be 1 to 128 visible characters, each key once")
+            }
+            guard tag.value.count <= 256, !Validation.hasInvisibleCharacters(tag.value) else {
+                throw DomainError.invalid("resourceTags[\(index)].value", "must be at most 256 visible characters")
+            }
+        }
+        try await db.write { conn in
+            let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
+            try TagRepository.replace(conn, serviceId: service.id, tags)
+            try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
+                                action: "tags", now: Now.millis())
+        }
+    }
+
+    static func tree(_ db: any DatabaseConnection, _ service: ServiceRecord) throws -> ProductTree {
+        let view = try ServiceManagement.view(db, service)
+        let children = try view.children.map { try ServiceManagement.view(db, $0.service) }
+        return ProductTree(view: view, tags: try TagRepository.list(db, serviceId: service.id), children: children)
+    }
+}
