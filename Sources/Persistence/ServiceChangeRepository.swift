@@ -12,6 +12,11 @@ public enum ServiceChangeRepository {
             """, name, marketplaceVisibility, vxcPermitted, id)
     }
 
+    /// Locks or unlocks a product.
+    public static func setLocked(_ db: any DatabaseConnection, id: Int64, _ locked: Bool) throws {
+        try db.execute("UPDATE services SET locked = ? WHERE id = ?", locked, id)
+    }
+
     /// Sets a VXC's approval status (`PENDING_EXTERNAL`, `APPROVED`, …).
     public static func setApprovalStatus(_ db: any DatabaseConnection, id: Int64, _ status: String) throws {
         try db.execute("UPDATE services SET vxc_approval_status = ? WHERE id = ?", status, id)
@@ -33,5 +38,15 @@ public enum ServiceChangeRepository {
     /// The B-end's decision on a new VXC was no (denied, withdrawn or expired).
     public static func rejectNew(_ db: any DatabaseConnection, id: Int64) throws {
         try db.execute("UPDATE services SET non_payer_status = 'REJECTED', vxc_approval_status = NULL WHERE id = ?", id)
+    }
+}
+
+extension ServiceChangeRepository {
+    /// A cancelled service back: CONFIGURED (LIVE after the provisioning delay), a port on `interfaceId`.
+    public static func restore(_ db: any DatabaseConnection, id: Int64, interfaceId: Int64?, now: Int64) throws {
+        try db.execute("""
+            UPDATE services SET provisioning_status = 'CONFIGURED', provision_date = ?, cancel_date = NULL, interface_id = coalesce(?, interface_id)
+            WHERE id = ?
+            """, now, interfaceId, id)
     }
 }

@@ -85,3 +85,10 @@ extension VlanRepository {
         try db.execute("UPDATE vlan_assignments SET active = 0 WHERE service_id = ? AND end_name = ?", serviceId, end)
     }
 }
+
+extension VlanRepository {
+    /// Takes a service's VLANs back (a cancelled service restored).
+    public static func reactivate(_ db: any DatabaseConnection, serviceId: Int64) throws {
+        try db.execute("UPDATE vlan_assignments SET active = 1 WHERE service_id = ?", serviceId)
+    }
+}

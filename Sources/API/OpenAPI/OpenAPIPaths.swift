@@ -58,7 +58,7 @@ extension OA {
         ("put", "/secure/technicalservice/:id", op("Rename; ports: marketplaceVisibility, vxcPermitted", tag: "services", parameters: [id],
                                                    body: request([("name", s), ("marketplaceVisibility", b), ("vxcPermitted", b)],
                                                                 optional: ["name", "marketplaceVisibility", "vxcPermitted"]),
-                                                   responses: [(200, ref("Service"))], errors: [403, 404, 422])),
+                                                   responses: [(200, ref("Service"))], errors: [403, 404, 409, 422])),
         ("put", "/secure/technicalservice/:id/speed", op("Change a VXC's speed or an IX's rate limit", tag: "services", parameters: [id],
                                                          body: request([("speed", ["type": "integer", "minimum": 1, "maximum": 100_000])]), responses: [(200, ref("Service")), (202, ref("Service"))],
                                                          errors: [403, 404, 409, 422])),

@@ -64,7 +64,24 @@ extension OA {
                                             responses: [(200, envelope(resourceTags))], errors: [403, 404, 422], errorShape: "V2Error")),
     ]
 
-    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + [
+    static let v2Lifecycle: [(method: String, template: String, operation: JSONValue)] = [
+        ("post", "/v2/product/:uid/lock", op("Lock a product: it cannot change or be cancelled until unlocked (its owner)", tag: "products",
+                                             parameters: [uidParameter], responses: [(200, envelope(product))], errors: [403, 404], errorShape: "V2Error")),
+        ("delete", "/v2/product/:uid/lock", op("Unlock a product (its owner)", tag: "products", parameters: [uidParameter],
+                                               responses: [(200, envelope(product))], errors: [403, 404], errorShape: "V2Error")),
+        ("get", "/v2/product/port/:uid/vlan", op("[vlan] when the VLAN is free on the port, else free VLANs near it", tag: "products",
+                                                 parameters: [uidParameter, query("vlan", "0 (the lowest free) to 4094",
+                                                                                  ["type": "integer", "minimum": 0, "maximum": 4094], required: true)],
+                                                 responses: [(200, envelope(array(i)))], errors: [404, 422], errorShape: "V2Error")),
+    ] + ["v2", "v3"].map { version in
+        ("post", "/\(version)/product/:uid/action/:action",
+         op("CANCEL_NOW (safeDelete=true refuses a port with VXCs or IXs), CANCEL (a VXC or IX) or UN_CANCEL (a CANCELLED product)",
+            tag: "products", parameters: [uidParameter, path("action", "the lifecycle action", oneOf(["CANCEL", "CANCEL_NOW", "UN_CANCEL"])),
+                                          query("safeDelete", "refuse a port that still carries services", oneOf(["true", "false"]))],
+            responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error"))
+    }
+
+    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + v2Lifecycle + [
         ("post", "/oauth2/token", op("Exchange an API key (HTTP Basic key:secret) for a bearer token; grant_type=client_credentials "
                                      + "in the query or the form body; no envelope", tag: "auth", auth: false,
                                      parameters: [query("grant_type", "client_credentials (or in a form body instead)",

@@ -21,8 +21,8 @@ enum ProductJSON {
          "provisioningStatus": .string(s.status.rawValue), "createDate": .int(s.createDate), "liveDate": .int(s.liveDate),
          "terminateDate": .int(s.cancelDate), "contractStartDate": .int(s.liveDate), "contractEndDate": nil,
          "companyUid": .string(s.companyUid), "companyName": .string(s.companyName), "costCentre": "", "secondaryName": nil,
-         "createdBy": .string(s.createdBy.map(String.init) ?? ""), "usageAlgorithm": "POST_PAID_FIXED", "locked": false, "adminLocked": false,
-         "cancelable": .bool(s.status.isActive), "attributeTags": [:]]
+         "createdBy": .string(s.createdBy.map(String.init) ?? ""), "usageAlgorithm": "POST_PAID_FIXED", "locked": .bool(s.locked), "adminLocked": false,
+         "cancelable": .bool(s.status.isActive && !s.locked), "attributeTags": [:]]
     }
 
     static func port(_ s: ServiceRecord) -> JSONObject {

@@ -40,5 +40,15 @@ struct V2Routes: APISurface {
         router.session(.get, "/v2/product/:uid") { _, context, session in try await products.get(context, session) }
         router.session(.get, "/v2/product/:uid/tags") { _, context, session in try await products.tags(context, session) }
         router.session(.put, "/v2/product/:uid/tags") { request, context, session in try await products.setTags(request, context, session) }
+
+        let lifecycle = LifecycleController(services: app.lifecycle, products: app.products)
+        router.session(.post, "/v2/product/:uid/lock") { _, context, session in try await lifecycle.lock(context, session, locked: true) }
+        router.session(.delete, "/v2/product/:uid/lock") { _, context, session in try await lifecycle.lock(context, session, locked: false) }
+        for version in ["v2", "v3"] {
+            router.session(.post, "/\(version)/product/:uid/action/:action") { request, context, session in
+                try await lifecycle.action(request, context, session)
+            }
+        }
+        router.session(.get, "/v2/product/port/:uid/vlan") { request, context, session in try await lifecycle.vlan(request, context, session) }
     }
 }

@@ -18,6 +18,7 @@ extension ServiceManagement {
         let lifetime = approvalLifetime, links = self.links
         return try await db.write { conn in
             let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
+            try Self.requireUnlocked(service)
             guard service.status.isActive else {
                 throw DomainError.conflict(code: "not_active", message: "service \(service.id) is \(service.status.rawValue)")
             }

@@ -44,6 +44,7 @@ public struct ServiceManagement: Sendable {
         if let name = changes.name { try Validation.require(name, field: "name", maxLength: 128) }
         return try await db.write { conn in
             let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
+            try Self.requireUnlocked(service)
             if !service.productType.isPort && (changes.marketplaceVisibility != nil || changes.vxcPermitted != nil) {
                 throw DomainError.invalid(changes.marketplaceVisibility != nil ? "marketplaceVisibility" : "vxcPermitted", "applies to ports only")
             }
@@ -66,6 +67,7 @@ public struct ServiceManagement: Sendable {
     public func cancel(_ idOrUid: String, cascade: Bool, by session: Session) async throws -> ServiceView {
         let result = try await db.write { conn in
             let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .cancel)
+            try Self.requireUnlocked(service)
             guard service.status.isActive else {
                 throw DomainError.conflict(code: "not_active", message: "service \(service.id) is already \(service.status.rawValue)")
             }
@@ -76,6 +78,7 @@ public struct ServiceManagement: Sendable {
                     throw DomainError.conflict(code: "port_has_services",
                                                message: "port \(service.id) still carries \(live.map { "\($0.productType.rawValue) \($0.id)" }.joined(separator: ", ")); cancel them first or use ?cascade=true")
                 }
+                for child in live { try Self.requireUnlocked(child) }
                 for child in live { try Self.cancelOne(conn, child, by: session, now: now, reason: "parent port \(service.id) cancelled") }
             }
             try Self.cancelOne(conn, service, by: session, now: now, reason: "cancelled by the owner")
