@@ -17,5 +17,5 @@ enum LegacyFieldNames {
     /// `PUT /secure/technicalservice/{id}/speed`.
     static let speedChange = FieldNames(["rateLimit": "speed"])
     /// `/secure/servicekeys`.
-    static let serviceKeys = FieldNames(["productId": "productUid", "validTo": "validFor.end"])
+    static let serviceKeys = FieldNames(["productId": "productUid", "validFrom": "validFor.start", "validTo": "validFor.end"])
 }

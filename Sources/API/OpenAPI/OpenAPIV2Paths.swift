@@ -81,7 +81,39 @@ extension OA {
             responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error"))
     }
 
-    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + v2Lifecycle + [
+    static let serviceKey = object([("key", uuid), ("createDate", nullable("integer")), ("companyId", i), ("productId", i), ("productUid", s),
+                                    ("maxSpeed", nullable("integer")), ("singleUse", b), ("active", b)])
+    /// A service key's validity time: epoch milliseconds (or seconds) up to 2100, or ISO 8601.
+    static let keyTime: JSONValue = ["anyOf": [
+        ["type": "integer", "minimum": 0, "maximum": 4_102_444_800_000],
+        ["type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$"],
+    ]]
+    static let serviceKeyBody: [(String, JSONValue)] = [
+        ("productUid", idOrUid), ("productId", positiveId), ("singleUse", b), ("maxSpeed", ["type": "integer", "minimum": 1, "maximum": 100_000]),
+        ("active", b), ("preApproved", b), ("description", text(255)),
+        ("validFor", request([("start", keyTime), ("end", keyTime)], optional: ["start", "end"])),
+    ]
+
+    static let v2ServiceKeys: [(method: String, template: String, operation: JSONValue)] = [
+        ("post", "/v2/service/key", op("Create a service key for one of the caller's ports (active and preApproved false unless sent)",
+                                       tag: "servicekeys", body: request([("productUid", idOrUid)] + serviceKeyBody.dropFirst(2),
+                                                                         optional: ["singleUse", "maxSpeed", "active", "preApproved", "description", "validFor"]),
+                                       responses: [(200, envelope(serviceKey))], errors: [403, 404, 422], errorShape: "V2Error")),
+        ("get", "/v2/service/key", op("One key (?key=) or the caller's keys (?productIdOrUid= filters)", tag: "servicekeys",
+                                      parameters: [query("key", "one key", uuid), query("productIdOrUid", "one port's keys", idOrUid)],
+                                      responses: [(200, envelope(["anyOf": [serviceKey, array(serviceKey)]]))], errors: [403, 404, 422],
+                                      errorShape: "V2Error")),
+        ("get", "/v2/service/:escaped", op("The Go SDK's form of GET /v2/service/key?key=K: the path /v2/service/key%3Fkey=K", tag: "servicekeys",
+                                           parameters: [path("escaped", "key?key=<key>",
+                                                             ["type": "string", "pattern": "^key\\?key=[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"])],
+                                           responses: [(200, envelope(serviceKey))], errors: [403, 404, 422], errorShape: "V2Error")),
+        ("put", "/v2/service/key", op("Change a key: only the members sent", tag: "servicekeys",
+                                      body: request([("key", uuid)] + serviceKeyBody.dropFirst(2),
+                                                    optional: ["singleUse", "maxSpeed", "active", "preApproved", "description", "validFor"]),
+                                      responses: [(200, envelope(serviceKey))], errors: [403, 404, 422], errorShape: "V2Error")),
+    ]
+
+    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + v2Lifecycle + v2ServiceKeys + [
         ("post", "/oauth2/token", op("Exchange an API key (HTTP Basic key:secret) for a bearer token; grant_type=client_credentials "
                                      + "in the query or the form body; no envelope", tag: "auth", auth: false,
                                      parameters: [query("grant_type", "client_credentials (or in a form body instead)",

@@ -50,5 +50,15 @@ struct V2Routes: APISurface {
             }
         }
         router.session(.get, "/v2/product/port/:uid/vlan") { request, context, session in try await lifecycle.vlan(request, context, session) }
+
+        let serviceKeys = V2ServiceKeyController(keys: app.serviceKeys)
+        router.session(.post, "/v2/service/key", fields: LegacyFieldNames.serviceKeys) { request, _, session in
+            try await serviceKeys.create(request, session)
+        }
+        router.session(.get, "/v2/service/key") { request, _, session in try await serviceKeys.get(request, key: nil, session) }
+        router.session(.get, "/v2/service/:escaped") { request, context, session in try await serviceKeys.getEscaped(request, context, session) }
+        router.session(.put, "/v2/service/key", fields: LegacyFieldNames.serviceKeys) { request, _, session in
+            try await serviceKeys.update(request, session)
+        }
     }
 }

@@ -91,6 +91,9 @@ public struct ServiceKeyService: Sendable {
             guard singleUse else { throw DomainError.invalid("vlan", "only a single-use key fixes the VLAN") }
         }
         if let max = f.maxSpeed, max < 1 { throw DomainError.invalid("maxSpeed", "must be at least 1 Mbps") }
+        for (field, time) in [("validFrom", f.validFrom), ("validTo", f.validTo)] {
+            if let time, !(0...4_102_444_800_000).contains(time) { throw DomainError.invalid(field, "must be a time between 1970 and 2100") }
+        }
         if let from = f.validFrom, let to = f.validTo, to <= from { throw DomainError.invalid("validTo", "must be after the start of the validity") }
         if let description = f.description, description.count > 255 { throw DomainError.invalid("description", "must be at most 255 characters") }
         if let description = f.description { try Validation.plain(description, field: "description") }

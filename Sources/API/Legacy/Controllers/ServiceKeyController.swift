@@ -16,7 +16,8 @@ struct ServiceKeyController {
                 "validFor": ["start": .int(k.validFrom), "end": .int(k.validTo)], "expired": .bool(v.expired), "valid": .bool(v.valid)]
     }
 
-    static func fields(_ body: JSONBody) -> ServiceKeyFields {
+    /// The key's fields; `validFor` in epoch milliseconds unless `window` is false (the caller reads it).
+    static func fields(_ body: JSONBody, window readWindow: Bool = true) -> ServiceKeyFields {
         var f = ServiceKeyFields()
         f.productIdOrUid = body.string("productUid") ?? body.string("productId")
         f.description = body.string("description")
@@ -25,7 +26,7 @@ struct ServiceKeyController {
         f.preApproved = body.bool("preApproved")
         f.singleUse = body.bool("singleUse")
         f.active = body.bool("active")
-        if let window = body.object("validFor") {
+        if readWindow, let window = body.object("validFor") {
             f.validFrom = window.int("start")
             f.validTo = window.int("end")
         }
