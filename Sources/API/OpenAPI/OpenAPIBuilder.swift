@@ -85,7 +85,10 @@ enum OA {
     /// One of `values`.
     static func oneOf(_ values: [String]) -> JSONValue { ["type": "string", "enum": .array(values.map { .string($0) })] }
 
-    static func query(_ name: String, _ description: String, _ schema: JSONValue = string, required: Bool = false) -> JSONValue {
+    /// A query value as the target parser lets it through: decoded C0 controls and DEL are a malformed target (400).
+    static let queryText: JSONValue = ["type": "string", "pattern": "^[^\\u0000-\\u001f\\u007f]*$"]
+
+    static func query(_ name: String, _ description: String, _ schema: JSONValue = queryText, required: Bool = false) -> JSONValue {
         ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": schema]
     }
 }

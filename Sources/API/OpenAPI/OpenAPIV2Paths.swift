@@ -113,7 +113,35 @@ extension OA {
                                       responses: [(200, envelope(serviceKey))], errors: [403, 404, 422], errorShape: "V2Error")),
     ]
 
-    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + v2Lifecycle + v2ServiceKeys + [
+    static let orderApprovalEnd = object([("productId", i), ("productName", s), ("vlan", nullable("integer"))])
+    static let orderApproval = object([
+        ("uid", s), ("id", i), ("referenceId", s), ("status", s), ("type", oneOf(["NEW_ORDER", "SPEED_CHANGE"])), ("active", b),
+        ("acctName", s), ("acctRef", s), ("approverCompanyId", i), ("requesterCompanyId", i), ("serviceId", i), ("comment", s),
+        ("createDate", i), ("detail", object([("serviceName", s), ("speed", i), ("newSpeed", nullable("integer")), ("aEnd", orderApprovalEnd),
+                                              ("bEnd", orderApprovalEnd), ("expiryDate", i)])),
+    ])
+
+    static let v3OrderApprovals: [(method: String, template: String, operation: JSONValue)] = [
+        ("get", "/v3/order_approvals", op("Connection requests the caller's company decides or asked for, paged; Pagination-Total-Count, "
+                                          + "-Page, -Limit and -Total-Page headers are integers", tag: "approvals",
+                                          parameters: [query("status", "one status", oneOf(["PENDING", "APPROVED", "REJECTED", "FAILED", "WITHDRAWN", "EXPIRED"])),
+                                                       query("serviceIds", "service ids separated by commas (empty: all)",
+                                                             ["type": "string", "pattern": "^([1-9][0-9]{0,11}(,[1-9][0-9]{0,11})*)?$"]),
+                                                       query("pageNumber", "from 1", ["type": "integer", "minimum": 1, "maximum": 1_000_000]),
+                                                       query("pageSize", "1 to 100, default 25", ["type": "integer", "minimum": 1, "maximum": 100]),
+                                                       query("sort", "createDate (default) or id", oneOf(["createDate", "id"])),
+                                                       query("direction", "ASC (default) or DESC", oneOf(["ASC", "DESC"]))],
+                                          responses: [(200, envelope(array(orderApproval)))], errors: [422], errorShape: "V2Error")),
+        ("post", "/v3/order_approvals/:uid/:decision", op("approve or reject (the approving company), withdraw (the requester); the body "
+                                                          + "may be empty or null", tag: "approvals",
+                                                          parameters: [path("uid", "the approval's uid or id"),
+                                                                       path("decision", "what to do", oneOf(["approve", "reject", "withdraw"]))],
+                                                          body: request([("comments", text(255))], optional: ["comments"]),
+                                                          responses: [(200, envelope(orderApproval))], errors: [403, 404, 409, 422],
+                                                          errorShape: "V2Error")),
+    ]
+
+    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + v2Lifecycle + v2ServiceKeys + v3OrderApprovals + [
         ("post", "/oauth2/token", op("Exchange an API key (HTTP Basic key:secret) for a bearer token; grant_type=client_credentials "
                                      + "in the query or the form body; no envelope", tag: "auth", auth: false,
                                      parameters: [query("grant_type", "client_credentials (or in a form body instead)",

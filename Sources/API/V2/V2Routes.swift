@@ -51,6 +51,12 @@ struct V2Routes: APISurface {
         }
         router.session(.get, "/v2/product/port/:uid/vlan") { request, context, session in try await lifecycle.vlan(request, context, session) }
 
+        let orderApprovals = OrderApprovalController(approvals: app.approvals)
+        router.session(.get, "/v3/order_approvals") { request, _, session in try await orderApprovals.list(request, session) }
+        router.session(.post, "/v3/order_approvals/:uid/:decision") { request, context, session in
+            try await orderApprovals.decide(request, context, session)
+        }
+
         let serviceKeys = V2ServiceKeyController(keys: app.serviceKeys)
         router.session(.post, "/v2/service/key", fields: LegacyFieldNames.serviceKeys) { request, _, session in
             try await serviceKeys.create(request, session)
