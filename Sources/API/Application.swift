@@ -94,7 +94,8 @@ public final class Application: Sendable {
             if accessLog { log.access(entry) }
         }
         // Each surface renders its own routes' errors; the same table answers the 100-continue preflight.
-        let table = Surfaces.router(self).freeze(notFoundHint: "every route is listed at /openapi.json"), auth = self.auth
+        let table = Surfaces.router(self).freeze(notFoundHint: "every route is listed at /openapi.json",
+                                                  collapsingUnder: V2Routes.pathPrefixes), auth = self.auth
         let preflight: Preflight = { head in await PreflightCheck(routes: table, auth: auth).refusal(for: head) }
         let server = try Server(configuration: configuration, responder: table, renderError: render, accessLog: record,
                                 preflight: preflight)

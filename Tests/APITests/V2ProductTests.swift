@@ -31,6 +31,11 @@ import Testing
         guard case .string(let uid)? = vxc["productUid"] else { return }
         let one = try APIWorld.json(try await world.request("GET", "/v2/product/\(uid)", headers: try Self.bearer(world, "admin@acme.example")))
         #expect(one["data"]?["productType"] == "VXC")
+        // Scripts join "https://host/v2/product/" with "/" + uid: the double slash reaches the same product.
+        let doubled = try APIWorld.json(try await world.request("GET", "/v2/product//\(uid)", headers: try Self.bearer(world, "admin@acme.example")))
+        #expect(doubled["data"]?["productUid"] == .string(uid), "\(doubled)")
+        #expect(try await world.request("GET", "/secure//technicalservice/\(acme)", headers: try Self.bearer(world, "admin@acme.example")).status == 404,
+                "the legacy surface keeps empty segments distinct")
         #expect(try await world.request("GET", "/v2/product/\(uid)", headers: try Self.bearer(world, "admin@gamma.example")).status == 404,
                 "another company's product is not found")
     }

@@ -37,6 +37,22 @@ import Testing
         #expect(try await roundTrip("GET /Items/42 HTTP/1.1\r\nHost: x\r\n\r\n").status == 404, "H9: paths are case-sensitive")
     }
 
+    @Test func emptySegmentsCollapseOnlyUnderTheNamedPrefixes() async throws {
+        var router = Router()
+        router.on(.get, "/v2/items/:id") { _, context in HTTPResponse(status: .ok, body: Array("v2 \(context.parameters["id"] ?? "")".utf8)) }
+        router.on(.get, "/items/:id") { _, _ in HTTPResponse(status: .ok) }
+        let server = try TestServer.start(responder: router.freeze(collapsingUnder: ["v2"]))
+        for (target, expected) in [("/v2/items//7", "v2 7"), ("//v2//items/7", "v2 7"), ("/v2/items/7/", "v2 7")] {
+            let client = try RawClient(port: server.port)
+            await client.send("GET \(target) HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try #require(await client.readResponses(1).first).text == expected, "\(target)")
+        }
+        let client = try RawClient(port: server.port)
+        await client.send("GET /items//7 HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try #require(await client.readResponses(1).first).status == 404, "H7 holds outside the prefixes")
+        await server.stop()
+    }
+
     @Test func wrongMethodIs405WithAllow() async throws {
         let response = try await roundTrip("DELETE /items/42 HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(response.status == 405)

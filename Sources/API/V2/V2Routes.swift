@@ -19,6 +19,10 @@ struct V2Routes: APISurface {
         return HTTPResponse(status: error.status, headers: headers, body: JSONWriter.bytes(.object(body)))
     }
 
+    /// The first path segments of this surface, under which duplicate slashes are tolerated: scripts
+    /// join a base ending in `/` with a path starting with one (`/v2/product//<uid>`).
+    static let pathPrefixes: Set<String> = ["v2", "v3", "v4"]
+
     static var openAPIOperations: [(method: String, template: String, operation: JSONValue)] { OA.v2Operations }
 
     func register(_ router: inout RouteGroup) {

@@ -55,13 +55,24 @@ public struct RouteTable: HTTPResponder {
     let templates: [String]
     /// A sentence every 404 ends with (e.g. where the routes are listed).
     let notFoundHint: String?
+    /// First segments under which empty segments are dropped before matching.
+    let collapsingUnder: Set<String>
+
+    /// The segments a request matches with: its own, or without empty ones under a collapsing prefix.
+    func segments(of request: HTTPRequest) -> ArraySlice<String> {
+        let segments = request.uri.segments
+        guard segments.contains(""), let first = segments.first(where: { !$0.isEmpty }), collapsingUnder.contains(first) else {
+            return segments[...]
+        }
+        return segments.filter { !$0.isEmpty }[...]
+    }
 
     public func respond(to request: HTTPRequest, context: inout RequestContext) async throws -> HTTPResponse {
         if request.uri.path == "*" {
             return HTTPResponse(status: .noContent, headers: HTTPHeaders([("Allow", Self.allowList(HTTPMethod.implemented))]))
         }
         var parameters: [String: String] = [:]
-        guard let node = root.match(request.uri.segments[...], &parameters) else { throw notFound(request) }
+        guard let node = root.match(segments(of: request), &parameters) else { throw notFound(request) }
         context.parameters = parameters
         context.route = node.template
         if let route = node.route(for: request.method) { return try await route.handler(request, &context) }
@@ -74,14 +85,14 @@ public struct RouteTable: HTTPResponder {
     /// What the route a request would reach requires (nil when none would run: 404, 405, OPTIONS, `*`).
     public func options(for request: HTTPRequest) -> RouteOptions? {
         var parameters: [String: String] = [:]
-        return root.match(request.uri.segments[...], &parameters)?.route(for: request.method)?.options
+        return root.match(segments(of: request), &parameters)?.route(for: request.method)?.options
     }
 
     /// The routing error a request would get (404, or 405 with `Allow`), without running a handler.
     public func routingError(for request: HTTPRequest) -> HTTPError? {
         if request.uri.path == "*" { return nil }
         var parameters: [String: String] = [:]
-        guard let node = root.match(request.uri.segments[...], &parameters) else { return notFound(request) }
+        guard let node = root.match(segments(of: request), &parameters) else { return notFound(request) }
         if node.route(for: request.method) != nil || request.method == .options { return nil }
         let allow = Self.allowList(node.allowedMethods)
         return HTTPError(.methodNotAllowed, code: "method_not_allowed", message: "\(request.method) is not allowed on \(node.template ?? request.uri.path); allowed: \(allow)",

@@ -21,13 +21,16 @@ public struct Router: Sendable {
         routes.map { ($0.method, $0.pattern.template, $0.options) }
     }
 
-    /// The immutable table that serves requests; every 404 ends with `notFoundHint`.
-    public func freeze(notFoundHint: String? = nil) -> RouteTable {
+    /// The immutable table that serves requests; every 404 ends with `notFoundHint`. Paths whose first
+    /// segment is in `collapsingUnder` match with their empty segments dropped (`/v2/product//1` is
+    /// `/v2/product/1`); elsewhere an empty segment is a path of its own.
+    public func freeze(notFoundHint: String? = nil, collapsingUnder: Set<String> = []) -> RouteTable {
         var root = RouteTable.Node()
         for route in routes {
             root.insert(route.pattern.segments[...], method: route.method, template: route.pattern.template,
                         route: RouteTable.Route(options: route.options, handler: route.handler))
         }
-        return RouteTable(root: root, templates: Array(Set(routes.map(\.pattern.template))).sorted(), notFoundHint: notFoundHint)
+        return RouteTable(root: root, templates: Array(Set(routes.map(\.pattern.template))).sorted(), notFoundHint: notFoundHint,
+                          collapsingUnder: collapsingUnder)
     }
 }
