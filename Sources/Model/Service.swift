@@ -60,7 +60,7 @@ public struct PortLocation: Sendable, Equatable {
 /// One row of `services`, with its company and location resolved.
 public struct ServiceRecord: Sendable, Equatable {
     /// A value with every field given.
-    public init(id: Int64, uid: String, productType: ProductType, name: String, companyId: Int64, companyName: String, companyUid: String, companyParentId: Int64?, status: ProvisioningStatus, location: PortLocation?, speed: Int?, interfaceId: Int64?, interfaceName: String?, marketplaceVisibility: Bool, vxcPermitted: Bool, aEndId: Int64?, bEndId: Int64?, rateLimit: Int?, distanceBand: String?, vxcApprovalStatus: String?, payerStatus: String?, nonPayerStatus: String?, rateType: String?, term: Int?, rollover: Bool?, awsConfig: String?, serviceKeyId: Int64?, ixId: Int64?, ixName: String?, asn: Int64?, macAddress: String?, createDate: Int64, createdBy: Int64?, provisionDate: Int64?, liveDate: Int64?, cancelDate: Int64?, customerRequestDate: Int64?, locked: Bool = false) {
+    public init(id: Int64, uid: String, productType: ProductType, name: String, companyId: Int64, companyName: String, companyUid: String, companyParentId: Int64?, status: ProvisioningStatus, location: PortLocation?, speed: Int?, interfaceId: Int64?, interfaceName: String?, marketplaceVisibility: Bool, vxcPermitted: Bool, aEndId: Int64?, bEndId: Int64?, rateLimit: Int?, distanceBand: String?, vxcApprovalStatus: String?, payerStatus: String?, nonPayerStatus: String?, rateType: String?, term: Int?, rollover: Bool?, awsConfig: String?, serviceKeyId: Int64?, ixId: Int64?, ixName: String?, asn: Int64?, macAddress: String?, createDate: Int64, createdBy: Int64?, provisionDate: Int64?, liveDate: Int64?, cancelDate: Int64?, customerRequestDate: Int64?, locked: Bool = false, costCentre: String = "") {
         self.id = id
         self.uid = uid
         self.productType = productType
@@ -99,6 +99,7 @@ public struct ServiceRecord: Sendable, Equatable {
         self.cancelDate = cancelDate
         self.customerRequestDate = customerRequestDate
         self.locked = locked
+        self.costCentre = costCentre
     }
 
     public let id: Int64
@@ -142,4 +143,6 @@ public struct ServiceRecord: Sendable, Equatable {
     public let customerRequestDate: Int64?
     /// Its owner locked it: it cannot change or be cancelled until unlocked.
     public let locked: Bool
+    /// The customer's billing label (`""` when none).
+    public let costCentre: String
 }

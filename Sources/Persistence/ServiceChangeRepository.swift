@@ -5,11 +5,11 @@ import Storage
 public enum ServiceChangeRepository {
     /// Changes the given fields (nil leaves a field as it is).
     public static func update(_ db: any DatabaseConnection, id: Int64, name: String?, marketplaceVisibility: Bool?,
-                              vxcPermitted: Bool?) throws {
+                              vxcPermitted: Bool?, costCentre: String? = nil) throws {
         try db.execute("""
             UPDATE services SET name = coalesce(?, name), marketplace_visibility = coalesce(?, marketplace_visibility),
-                vxc_permitted = coalesce(?, vxc_permitted) WHERE id = ?
-            """, name, marketplaceVisibility, vxcPermitted, id)
+                vxc_permitted = coalesce(?, vxc_permitted), cost_centre = coalesce(?, cost_centre) WHERE id = ?
+            """, name, marketplaceVisibility, vxcPermitted, costCentre, id)
     }
 
     /// Locks or unlocks a product.

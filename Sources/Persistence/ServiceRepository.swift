@@ -9,7 +9,7 @@ public enum ServiceRepository {
                s.marketplace_visibility, s.vxc_permitted, s.a_end_service_id, s.b_end_service_id, s.rate_limit, s.distance_band,
                s.vxc_approval_status, s.payer_status, s.non_payer_status, s.rate_type, s.term, s.rollover, s.aws_config,
                s.service_key_id, s.ix_id, x.name AS ix_name, s.asn, s.mac_address, s.create_date, s.created_by, s.provision_date,
-               s.live_date, s.cancel_date, s.customer_request_date, s.locked
+               s.live_date, s.cancel_date, s.customer_request_date, s.locked, s.cost_centre
         FROM services s JOIN companies c ON c.id = s.company_id
         LEFT JOIN locations l ON l.id = s.location_id
         LEFT JOIN interfaces i ON i.id = s.interface_id
@@ -35,7 +35,8 @@ public enum ServiceRepository {
             ixId: r.optionalInt64("ix_id"), ixName: r.optionalString("ix_name"), asn: r.optionalInt64("asn"),
             macAddress: r.optionalString("mac_address"), createDate: r.int64("create_date"), createdBy: r.optionalInt64("created_by"),
             provisionDate: r.optionalInt64("provision_date"), liveDate: r.optionalInt64("live_date"),
-            cancelDate: r.optionalInt64("cancel_date"), customerRequestDate: r.optionalInt64("customer_request_date"), locked: r.bool("locked"))
+            cancelDate: r.optionalInt64("cancel_date"), customerRequestDate: r.optionalInt64("customer_request_date"), locked: r.bool("locked"),
+            costCentre: r.string("cost_centre"))
     }
 
     /// A service by integer id or by uid (paths accept either, API.md §1).

@@ -81,6 +81,28 @@ extension OA {
             responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error"))
     }
 
+    static let productChanges: [(String, JSONValue)] = [("name", name(128)), ("costCentre", text(128))]
+    static let v2Updates: [(method: String, template: String, operation: JSONValue)] = [
+        ("put", "/v2/product/:uid", op("Change a product: only the members sent; rateLimit changes a VXC's or IX's speed", tag: "products",
+                                       parameters: [uidParameter],
+                                       body: request(productChanges + [("marketplaceVisibility", b), ("vxcPermitted", b),
+                                                                       ("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000])],
+                                                     optional: ["name", "costCentre", "marketplaceVisibility", "vxcPermitted", "rateLimit"]),
+                                       responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error")),
+        ("put", "/v2/product/megaport/:uid", op("Change a port (the Go SDK's ModifyPort): name, costCentre (\"\" clears it), "
+                                                + "marketplaceVisibility", tag: "products", parameters: [uidParameter],
+                                                body: request(productChanges + [("marketplaceVisibility", b), ("vxcPermitted", b)],
+                                                              optional: ["name", "costCentre", "marketplaceVisibility", "vxcPermitted"]),
+                                                responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error")),
+    ] + ["v2", "v3"].map { version in
+        ("put", "/\(version)/product/vxc/:uid",
+         op("Change a VXC: name, costCentre, rateLimit, or isApproved while its approval is pending; VLANs and ends are refused (422)",
+            tag: "products", parameters: [uidParameter],
+            body: request(productChanges + [("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000]), ("isApproved", b)],
+                          optional: ["name", "costCentre", "rateLimit", "isApproved"]),
+            responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error"))
+    }
+
     static let serviceKey = object([("key", uuid), ("createDate", nullable("integer")), ("companyId", i), ("productId", i), ("productUid", s),
                                     ("maxSpeed", nullable("integer")), ("singleUse", b), ("active", b)])
     /// A service key's validity time: epoch milliseconds (or seconds) up to 2100, or ISO 8601.
@@ -141,7 +163,7 @@ extension OA {
                                                           errorShape: "V2Error")),
     ]
 
-    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + v2Lifecycle + v2ServiceKeys + v3OrderApprovals + [
+    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + v2Updates + v2Lifecycle + v2ServiceKeys + v3OrderApprovals + [
         ("post", "/oauth2/token", op("Exchange an API key (HTTP Basic key:secret) for a bearer token; grant_type=client_credentials "
                                      + "in the query or the form body; no envelope", tag: "auth", auth: false,
                                      parameters: [query("grant_type", "client_credentials (or in a form body instead)",

@@ -132,6 +132,12 @@ final class JSONBody {
     /// Whether the member is present as an empty string (which `string` reads as absent).
     func isBlank(_ key: String) -> Bool { object[key] == .string("") }
 
+    /// Whether the member is sent with a value (not absent, `null` or `""`).
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// A string member where `""` is a value (it clears the field) rather than absence.
+    func text(_ key: String) -> String? { isBlank(key) ? "" : string(key) }
+
     /// Whether the object has no members.
     var isEmpty: Bool { object.members.isEmpty }
 }

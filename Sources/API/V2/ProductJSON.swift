@@ -20,7 +20,7 @@ enum ProductJSON {
         ["productId": .int(s.id), "productUid": .string(s.uid), "productName": .string(s.name), "productType": .string(s.productType.rawValue),
          "provisioningStatus": .string(s.status.rawValue), "createDate": .int(s.createDate), "liveDate": .int(s.liveDate),
          "terminateDate": .int(s.cancelDate), "contractStartDate": .int(s.liveDate), "contractEndDate": nil,
-         "companyUid": .string(s.companyUid), "companyName": .string(s.companyName), "costCentre": "", "secondaryName": nil,
+         "companyUid": .string(s.companyUid), "companyName": .string(s.companyName), "costCentre": .string(s.costCentre), "secondaryName": nil,
          "createdBy": .string(s.createdBy.map(String.init) ?? ""), "usageAlgorithm": "POST_PAID_FIXED", "locked": .bool(s.locked), "adminLocked": false,
          "cancelable": .bool(s.status.isActive && !s.locked), "attributeTags": [:]]
     }

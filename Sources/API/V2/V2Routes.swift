@@ -45,6 +45,13 @@ struct V2Routes: APISurface {
         router.session(.get, "/v2/product/:uid/tags") { _, context, session in try await products.tags(context, session) }
         router.session(.put, "/v2/product/:uid/tags") { request, context, session in try await products.setTags(request, context, session) }
 
+        let updates = ProductUpdateController(services: app.lifecycle, products: app.products, approvals: app.approvals)
+        router.session(.put, "/v2/product/:uid") { request, context, session in try await updates.any(request, context, session) }
+        router.session(.put, "/v2/product/megaport/:uid") { request, context, session in try await updates.port(request, context, session) }
+        for version in ["v2", "v3"] {
+            router.session(.put, "/\(version)/product/vxc/:uid") { request, context, session in try await updates.vxc(request, context, session) }
+        }
+
         let lifecycle = LifecycleController(services: app.lifecycle, products: app.products)
         router.session(.post, "/v2/product/:uid/lock") { _, context, session in try await lifecycle.lock(context, session, locked: true) }
         router.session(.delete, "/v2/product/:uid/lock") { _, context, session in try await lifecycle.lock(context, session, locked: false) }

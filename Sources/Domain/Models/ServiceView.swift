@@ -25,10 +25,26 @@ public struct ServiceChanges: Sendable {
     public var name: String?
     public var marketplaceVisibility: Bool?
     public var vxcPermitted: Bool?
+    /// The billing label; `""` clears it.
+    public var costCentre: String?
 
-    public init(name: String? = nil, marketplaceVisibility: Bool? = nil, vxcPermitted: Bool? = nil) {
+    public init(name: String? = nil, marketplaceVisibility: Bool? = nil, vxcPermitted: Bool? = nil, costCentre: String? = nil) {
         self.name = name
         self.marketplaceVisibility = marketplaceVisibility
         self.vxcPermitted = vxcPermitted
+        self.costCentre = costCentre
     }
+
+    /// 422 for a blank or over-long name, or text with control or invisible characters; callers that
+    /// make several changes check this before the first so that bad input changes nothing.
+    public func validate() throws {
+        if let name { try Validation.require(name, field: "name", maxLength: 128) }
+        if let costCentre {
+            guard costCentre.count <= 128 else { throw DomainError.invalid("costCentre", "must be at most 128 characters") }
+            try Validation.plain(costCentre, field: "costCentre")
+        }
+    }
+
+    /// Nothing to change.
+    public var isEmpty: Bool { name == nil && marketplaceVisibility == nil && vxcPermitted == nil && costCentre == nil }
 }

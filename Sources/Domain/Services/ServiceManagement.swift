@@ -41,7 +41,7 @@ public struct ServiceManagement: Sendable {
     /// `PUT /secure/technicalservice/{id}`: name for any service; marketplace visibility and VXC
     /// permission for ports.
     public func update(_ idOrUid: String, _ changes: ServiceChanges, by session: Session) async throws -> ServiceView {
-        if let name = changes.name { try Validation.require(name, field: "name", maxLength: 128) }
+        try changes.validate()
         return try await db.write { conn in
             let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
             try Self.requireUnlocked(service)
@@ -50,11 +50,13 @@ public struct ServiceManagement: Sendable {
             }
             let now = Now.millis()
             try ServiceChangeRepository.update(conn, id: service.id, name: changes.name?.trimmingWhitespace,
-                                               marketplaceVisibility: changes.marketplaceVisibility, vxcPermitted: changes.vxcPermitted)
+                                               marketplaceVisibility: changes.marketplaceVisibility, vxcPermitted: changes.vxcPermitted,
+                                               costCentre: changes.costCentre)
             var detail = JSONObject()
             if let name = changes.name { detail["name"] = .string(name) }
             if let visible = changes.marketplaceVisibility { detail["marketplaceVisibility"] = .bool(visible) }
             if let permitted = changes.vxcPermitted { detail["vxcPermitted"] = .bool(permitted) }
+            if let costCentre = changes.costCentre { detail["costCentre"] = .string(costCentre) }
             try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
                                 action: "update", detail: detail, now: now)
             return try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!)

@@ -1,0 +1,82 @@
+import Domain
+import HTTPCore
+import HTTPServer
+import JSON
+
+/// Partial product updates on the v2 surface, applied before the answer so the next read shows them:
+/// `PUT /v2/product/megaport/{uid}` (the Go SDK's ModifyPort), `PUT /v2/product/{uid}` (megaLib and
+/// scripts) and `PUT /v3/product/vxc/{uid}` with its v2 alias (UpdateVXC). Members left out stay as they
+/// are; `costCentre: ""` clears it. Members the clients know but this server cannot change yet are
+/// refused by name (422) rather than silently dropped.
+struct ProductUpdateController {
+    let services: ServiceManagement
+    let products: ProductService
+    let approvals: ApprovalService
+
+    /// What a port update may not change here: MCR and MVE members, and the contract term.
+    static let fixedOnPorts = ["term", "asn", "vnics"]
+    /// What a VXC update may not change here: its ends, VLANs, partner configurations, term and shutdown.
+    static let fixedOnVXCs = ["shutdown", "aEndVlan", "bEndVlan", "aEndInnerVlan", "bEndInnerVlan", "aEndProductUid", "bEndProductUid",
+                              "term", "aVnicIndex", "bVnicIndex", "aEndConfig", "bEndConfig"]
+
+    static func uid(_ context: RequestContext) -> String { context.parameters["uid"] ?? "" }
+
+    static func refuse(_ body: JSONBody, _ fixed: [String]) throws {
+        if let member = fixed.first(where: body.has) {
+            throw DomainError.invalid(member, "cannot be changed on this server; leave it out of the update")
+        }
+    }
+
+    /// `PUT /v2/product/megaport/{uid}`: name, costCentre, marketplaceVisibility, vxcPermitted of a port.
+    func port(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
+        let uid = Self.uid(context)
+        guard try await products.product(uid, by: session).view.service.productType.isPort else {
+            throw DomainError.notFound("megaport \(uid) not found")
+        }
+        return try await any(request, context, session)
+    }
+
+    /// `PUT /v2/product/{uid}`: any product; `rateLimit` changes a VXC's or IX's speed.
+    func any(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
+        let body = try JSONBody.parse(request)
+        let changes = ServiceChanges(name: body.string("name"), marketplaceVisibility: body.bool("marketplaceVisibility"),
+                                     vxcPermitted: body.bool("vxcPermitted") ?? body.bool("vxcpermitted"), costCentre: body.text("costCentre"))
+        let rateLimit = body.int("rateLimit")
+        try Self.refuse(body, Self.fixedOnPorts)
+        try body.finish()
+        return try await apply(Self.uid(context), changes, rateLimit: rateLimit, approve: nil, session)
+    }
+
+    /// `PUT /v3/product/vxc/{uid}`: name, rateLimit, costCentre, and isApproved while an approval is pending.
+    func vxc(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
+        let body = try JSONBody.parse(request)
+        let changes = ServiceChanges(name: body.string("name"), costCentre: body.text("costCentre"))
+        let rateLimit = body.int("rateLimit"), approve = body.bool("isApproved")
+        try Self.refuse(body, Self.fixedOnVXCs)
+        try body.finish()
+        let uid = Self.uid(context)
+        guard try await products.product(uid, by: session).view.service.productType == .vxc else { throw DomainError.notFound("VXC \(uid) not found") }
+        return try await apply(uid, changes, rateLimit: rateLimit, approve: approve, session)
+    }
+
+    /// Checks the text first, so bad input changes nothing; then the decision, the speed and the text.
+    func apply(_ uid: String, _ changes: ServiceChanges, rateLimit: Int64?, approve: Bool?, _ session: Session) async throws -> HTTPResponse {
+        try changes.validate()
+        guard !changes.isEmpty || rateLimit != nil || approve != nil else {
+            throw DomainError.invalid("name", "nothing to change: send name, costCentre, rateLimit or another member to change")
+        }
+        if let approve {
+            guard let pending = try await products.product(uid, by: session).view.approval else {
+                throw DomainError.conflict(code: "no_pending_approval", message: "isApproved answers a pending approval; \(uid) has none")
+            }
+            if approve { _ = try await approvals.accept(pending.uid, vlan: nil, comment: nil, by: session) }
+            else { _ = try await approvals.deny(pending.uid, comment: "rejected without a reason", by: session) }
+        }
+        if let rateLimit {
+            guard let speed = Int(exactly: rateLimit) else { throw DomainError.invalid("rateLimit", "is out of range") }
+            _ = try await services.changeSpeed(uid, to: speed, by: session)
+        }
+        if !changes.isEmpty { _ = try await services.update(uid, changes, by: session) }
+        return Envelope.success("Product updated", data: ProductJSON.product(try await products.product(uid, by: session)))
+    }
+}
