@@ -17,6 +17,8 @@ public final class Application: Sendable {
     public let locations: LocationService
     /// Ordering ports, VXCs and IXs.
     public let orders: OrderService
+    /// Network designs: several items validated and priced, or bought, in one transaction.
+    public let designs: NetworkDesignService
     /// Viewing, changing and cancelling services.
     public let lifecycle: ServiceManagement
     /// The background stage that provisions, auto-approves, expires and decommissions.
@@ -55,6 +57,7 @@ public final class Application: Sendable {
         locations = LocationService(db: db)
         provisioning = ProvisioningStage(db: db, delayMillis: provisioningDelayMillis)
         orders = OrderService(db: db, provisioning: provisioning, approvalLifetime: approvalLifetimeMillis, links: configuration.links)
+        designs = NetworkDesignService(db: db, orders: orders)
         lifecycle = ServiceManagement(db: db, provisioning: provisioning, approvalLifetime: approvalLifetimeMillis, links: configuration.links)
         approvals = ApprovalService(db: db, provisioning: provisioning)
         notifications = NotificationService(db: db)

@@ -163,7 +163,7 @@ extension OA {
                                                           errorShape: "V2Error")),
     ]
 
-    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Products + v2Updates + v2Lifecycle + v2ServiceKeys + v3OrderApprovals + [
+    static let v2Operations: [(method: String, template: String, operation: JSONValue)] = v2Reference + v2Design + v2Products + v2Updates + v2Lifecycle + v2ServiceKeys + v3OrderApprovals + [
         ("post", "/oauth2/token", op("Exchange an API key (HTTP Basic key:secret) for a bearer token; grant_type=client_credentials "
                                      + "in the query or the form body; no envelope", tag: "auth", auth: false,
                                      parameters: [query("grant_type", "client_credentials (or in a form body instead)",

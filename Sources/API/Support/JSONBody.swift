@@ -22,12 +22,17 @@ final class JSONBody {
         self.problems = problems
     }
 
-    /// Parses the body of a request that must be `application/json` (415 otherwise) and a JSON object.
-    static func parse(_ request: HTTPRequest) throws -> JSONBody {
+    /// 415 unless the request says its body is `application/json`.
+    static func requireJSON(_ request: HTTPRequest) throws {
         let type = request.headers["Content-Type"]?.lowercased() ?? ""
         guard type.split(separator: ";").first.map({ $0.trimmingCharacters(in: " ") == "application/json" }) == true else {
             throw HTTPError(.unsupportedMediaType, code: "unsupported_media_type", message: "send the body as Content-Type: application/json")
         }
+    }
+
+    /// Parses the body of a request that must be `application/json` (415 otherwise) and a JSON object.
+    static func parse(_ request: HTTPRequest) throws -> JSONBody {
+        try requireJSON(request)
         guard case .object(let object) = try JSONParser.parse(request.body) else {
             throw HTTPError(.badRequest, code: "malformed_json", message: "the request body must be a JSON object")
         }
@@ -44,7 +49,8 @@ final class JSONBody {
         if !problems.missing.isEmpty { throw DomainError.invalid(problems.missing) }
     }
 
-    private func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
+    /// A member's dotted path, for errors raised after reading.
+    func path(_ key: String) -> String { prefix.isEmpty ? key : "\(prefix).\(key)" }
 
     private func value(_ key: String) -> JSONValue? {
         switch object[key] {
@@ -131,6 +137,32 @@ final class JSONBody {
 
     /// Whether the member is present as an empty string (which `string` reads as absent).
     func isBlank(_ key: String) -> Bool { object[key] == .string("") }
+
+    /// A request body that is a bare JSON array or an object holding it under `key`, read as that object.
+    static func parseList(_ request: HTTPRequest, key: String) throws -> JSONBody {
+        try requireJSON(request)
+        switch try JSONParser.parse(request.body) {
+        case .array(let items): return JSONBody([key: .array(items)], prefix: "", problems: Problems())
+        case .object(let object): return JSONBody(object, prefix: "", problems: Problems())
+        default: throw HTTPError(.badRequest, code: "malformed_json", message: "the request body must be a JSON array or object")
+        }
+    }
+
+    /// An array of objects, each read with its index in its path (`items[0].name`); `[]` when absent.
+    func objects(_ key: String) -> [JSONBody] {
+        guard let v = value(key) else { return [] }
+        guard case .array(let items) = v else {
+            wrong(key, "an array", v)
+            return []
+        }
+        return items.enumerated().compactMap { index, item in
+            guard case .object(let nested) = item else {
+                wrong("\(key)[\(index)]", "an object", item)
+                return nil
+            }
+            return JSONBody(nested, prefix: path("\(key)[\(index)]"), problems: problems)
+        }
+    }
 
     /// Whether the member is sent with a value (not absent, `null` or `""`).
     func has(_ key: String) -> Bool { value(key) != nil }

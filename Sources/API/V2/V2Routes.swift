@@ -45,6 +45,14 @@ struct V2Routes: APISurface {
         router.session(.get, "/v2/product/:uid/tags") { _, context, session in try await products.tags(context, session) }
         router.session(.put, "/v2/product/:uid/tags") { request, context, session in try await products.setTags(request, context, session) }
 
+        let designs = NetworkDesignController(designs: app.designs)
+        for version in ["v2", "v3"] {
+            router.session(.post, "/\(version)/networkdesign/validate") { request, _, session in try await designs.validate(request, session) }
+        }
+        for version in ["v2", "v3", "v4"] {
+            router.session(.post, "/\(version)/networkdesign/buy") { request, _, session in try await designs.buy(request, session) }
+        }
+
         let updates = ProductUpdateController(services: app.lifecycle, products: app.products, approvals: app.approvals)
         router.session(.put, "/v2/product/:uid") { request, context, session in try await updates.any(request, context, session) }
         router.session(.put, "/v2/product/megaport/:uid") { request, context, session in try await updates.port(request, context, session) }

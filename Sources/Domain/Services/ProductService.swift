@@ -35,6 +35,17 @@ public struct ProductService: Sendable {
 
     /// Replaces a product's tags (its owner, with a position that may order).
     public func setTags(_ idOrUid: String, _ tags: [(key: String, value: String)], by session: Session) async throws {
+        try Self.validate(tags)
+        try await db.write { conn in
+            let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
+            try TagRepository.replace(conn, serviceId: service.id, tags)
+            try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
+                                action: "tags", now: Now.millis())
+        }
+    }
+
+    /// Keys of 1 to 128 visible characters, each once; values of at most 256.
+    static func validate(_ tags: [(key: String, value: String)]) throws {
         var seen = Set<String>()
         for (index, tag) in tags.enumerated() {
             guard (1...128).contains(tag.key.count), !Validation.hasInvisibleCharacters(tag.key), seen.insert(tag.key).inserted else {
@@ -43,12 +54,6 @@ public struct ProductService: Sendable {
             guard tag.value.count <= 256, !Validation.hasInvisibleCharacters(tag.value) else {
                 throw DomainError.invalid("resourceTags[\(index)].value", "must be at most 256 visible characters")
             }
-        }
-        try await db.write { conn in
-            let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
-            try TagRepository.replace(conn, serviceId: service.id, tags)
-            try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
-                                action: "tags", now: Now.millis())
         }
     }
 

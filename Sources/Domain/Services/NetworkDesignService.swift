@@ -1,0 +1,129 @@
+import Model
+import Persistence
+import Storage
+
+/// Network designs (`/v3/networkdesign/validate`, `/v4/networkdesign/buy`): every item is placed with the
+/// same rules as its single order (PortOrdering, VXCOrdering, IXOrdering) and priced from the price book,
+/// all in one transaction. Validation places the design and rolls it back, so it checks exactly what a buy
+/// would, against current state, and changes nothing.
+public struct NetworkDesignService: Sendable {
+    let db: any DatabaseWriter
+    let orders: OrderService
+
+    public init(db: any DatabaseWriter, orders: OrderService) {
+        self.db = db
+        self.orders = orders
+    }
+
+    /// The rolled-back result of a validation.
+    struct DryRun: Error {
+        let lines: [DesignLine]
+    }
+
+    /// Each item's product and price, with nothing kept.
+    public func validate(_ items: [DesignItem], by session: Session) async throws -> [DesignLine] {
+        do {
+            try await place(items, session: session, keep: false)
+            return []
+        } catch let run as DryRun {
+            return run.lines
+        }
+    }
+
+    /// Orders every item in one transaction: all of them or none.
+    public func buy(_ items: [DesignItem], by session: Session) async throws -> [DesignLine] {
+        let lines = try await place(items, session: session, keep: true)
+        await orders.provisioning?.poke()
+        return lines
+    }
+
+    @discardableResult
+    func place(_ items: [DesignItem], session: Session, keep: Bool) async throws -> [DesignLine] {
+        guard !items.isEmpty else { throw DomainError.invalid("networkDesign", "must hold at least one item") }
+        for (index, item) in items.enumerated() { try Self.validate(item, index: index) }
+        let lifetime = orders.approvalLifetime, links = orders.links
+        return try await db.write { conn in
+            let now = Now.millis()
+            var lines: [DesignLine] = []
+            for (index, item) in items.enumerated() {
+                lines.append(try Self.place(conn, item, index: index, session: session, lifetime: lifetime, links: links, now: now))
+            }
+            if !keep { throw DryRun(lines: lines) }
+            return lines
+        }
+    }
+
+    static func validate(_ item: DesignItem, index: Int) throws {
+        do {
+            switch item {
+            case .port(let order, let term, let settings, let tags):
+                try PortOrdering.validate(order)
+                try ProductService.validate(tags)
+                if !PriceTerms.all.contains(term) { throw DomainError.invalid("term", "must be one of 1, 12, 24, 36, 48, 60") }
+                try settings.validate()
+            case .vxc(let order, _, _, let settings, let tags):
+                try VXCOrdering.validate(order)
+                try ProductService.validate(tags)
+                try settings.validate()
+            case .ix(_, let ix, let term):
+                try IXOrdering.validate(ix, field: "ix")
+                if !PriceTerms.all.contains(term) { throw DomainError.invalid("term", "must be one of 1, 12, 24, 36, 48, 60") }
+            }
+        } catch DomainError.invalid(let errors) {
+            throw DomainError.invalid(errors.map { FieldError("networkDesign[\(index)].\($0.field)", $0.message) })
+        }
+    }
+
+    static func place(_ db: any DatabaseConnection, _ item: DesignItem, index: Int, session: Session, lifetime: Int64,
+                      links: PortalLinks, now: Int64) throws -> DesignLine {
+        switch item {
+        case .port(let order, let term, let settings, let tags):
+            let receipt = try PortOrdering.place(db, order, session: session, now: now)
+            try finish(db, receipt.serviceId, settings, tags: tags)
+            return try line(db, receipt.serviceId, index: index, speed: order.speed, term: term)
+        case .vxc(var order, let aEnd, let bEnd, let settings, let tags):
+            order.aEndId = try AccessPolicy.ownedService(db, session, aEnd, for: .order).id
+            guard let b = try ServiceRepository.find(db, idOrUid: bEnd) else {
+                throw DomainError.notFound("B-end port \(bEnd) not found")
+            }
+            order.bEndId = b.id
+            let result = try VXCOrdering.place(db, order, session: session, approvalLifetime: lifetime, links: links, now: now)
+            try finish(db, result.serviceId, settings, tags: tags)
+            return try line(db, result.serviceId, index: index, speed: order.speed, term: order.term)
+        case .ix(let portIdOrUid, let ix, let term):
+            let port = try AccessPolicy.ownedService(db, session, portIdOrUid, for: .order)
+            guard port.productType.isPort, port.status.isReady else {
+                throw DomainError.conflict(code: "port_not_ready", message: "port \(port.id) is \(port.status.rawValue); it must be CONFIGURED or LIVE")
+            }
+            let id = try IXOrdering.insert(db, on: port, ix, session: session, now: now)
+            return try line(db, id, index: index, speed: ix.rateLimit, term: term)
+        }
+    }
+
+    /// The settings and tags an order item carries beyond what its single order takes.
+    static func finish(_ db: any DatabaseConnection, _ id: Int64, _ settings: ServiceChanges, tags: [(key: String, value: String)]) throws {
+        if !settings.isEmpty {
+            try ServiceChangeRepository.update(db, id: id, name: nil, marketplaceVisibility: settings.marketplaceVisibility, vxcPermitted: nil,
+                                               costCentre: settings.costCentre)
+        }
+        if !tags.isEmpty { try TagRepository.replace(db, serviceId: id, tags) }
+    }
+
+    /// The placed product with its price; an item the price book does not cover is refused.
+    static func line(_ db: any DatabaseConnection, _ id: Int64, index: Int, speed: Int, term: Int) throws -> DesignLine {
+        guard let service = try ServiceRepository.find(db, id: id) else { throw DomainError.notFound("service \(id) not found") }
+        let aEnd = try service.aEndId.flatMap { try ServiceRepository.find(db, id: $0) }
+        let location = service.location?.locationId ?? aEnd?.location?.locationId
+        let type = service.productType.isPort ? "MEGAPORT" : service.productType.rawValue
+        guard let location, let price = try PriceRepository.monthlyRate(db, locationId: location, productType: type, speed: speed, term: term) else {
+            throw DomainError.invalid("networkDesign[\(index)]", "has no price for a \(speed) Mbps \(type) on a \(term)-month term in this market")
+        }
+        return DesignLine(productType: service.productType, serviceId: service.id, serviceUid: service.uid, name: service.name,
+                          status: service.status, monthlyRate: price.rate, currency: price.currency)
+    }
+}
+
+/// The contract terms the price book quotes, in months.
+enum PriceTerms {
+    static let all = [1, 12, 24, 36, 48, 60]
+}
