@@ -58,7 +58,7 @@ import Testing
         #expect(read["data"]?["costCentre"] == "NET-1" && read["data"]?["productName"] == "New edge")
         #expect(try await world.callJSON("GET", "/v2/product/\(port)/tags", as: "admin@acme.example").1["data"]?["resourceTags"] == [["key": "env", "value": "prod"]])
         let pending = try await world.callJSON("GET", "/v2/product/\(vxc)", as: "admin@acme.example").1
-        #expect(pending["data"]?["vxcApproval"]?["status"] == "PENDING" && pending["data"]?["aEnd"]?["vlan"] == 731, "Beta approves by hand")
+        #expect(pending["data"]?["vxcApproval"]?["status"] == "PENDING_EXTERNAL" && pending["data"]?["aEnd"]?["vlan"] == 731, "Beta approves by hand")
     }
 
     @Test func oneBadItemOrdersNothing() async throws {

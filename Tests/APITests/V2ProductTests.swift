@@ -24,7 +24,8 @@ import Testing
         }
         #expect(port["vxcpermitted"] == true && port["vxcPermitted"] == nil, "lower-case p on products")
         guard case .array(let vxcs)? = port["associatedVxcs"], let vxc = vxcs.first else { Issue.record("no VXC under the port"); return }
-        #expect(vxc["productType"] == "VXC" && vxc["rateLimit"] == 100 && vxc["vxcApproval"]?["status"] == "PENDING")
+        #expect(vxc["productType"] == "VXC" && vxc["rateLimit"] == 100 && vxc["vxcApproval"]?["status"] == "PENDING_EXTERNAL"
+                && vxc["provisioningStatus"] == "DEPLOYABLE", "Terraform finishes on PENDING_EXTERNAL; DEPLOYABLE is not ready")
         #expect(vxc["bEnd"]?["productUid"] != nil && vxc["aEnd"]?["vlan"] != nil)
         if case .int? = vxc["createDate"] {} else { Issue.record("dates are integer epoch milliseconds") }
         if case .object? = vxc["resources"]?["interface"] { Issue.record("a VXC's resources.interface is never an object") }

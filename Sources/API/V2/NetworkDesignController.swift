@@ -26,7 +26,7 @@ struct NetworkDesignController {
             return [(vxc ? "vxcJTechnicalServiceUid" : "technicalServiceUid"): .string(line.serviceUid),
                     (vxc ? "vxcJTechnicalServiceId" : "technicalServiceId"): .int(line.serviceId),
                     "productUid": .string(line.serviceUid), "productType": .string(line.productType.rawValue),
-                    "productName": .string(line.name), "provisioningStatus": .string(line.status.rawValue),
+                    "productName": .string(line.name), "provisioningStatus": .string(ProductJSON.status(line.status)),
                     "price": ["monthlyRate": .double(line.monthlyRate), "currency": .string(line.currency)]]
         }))
     }

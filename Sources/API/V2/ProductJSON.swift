@@ -16,9 +16,13 @@ enum ProductJSON {
         return s.productType == .vxc ? vxc(tree.view) : ix(tree.view)
     }
 
+    /// A status as these clients know it: our PROVISIONING (allocated, waiting for a port or a provider)
+    /// is Megaport's DEPLOYABLE; the rest are the same words.
+    static func status(_ status: ProvisioningStatus) -> String { status == .provisioning ? "DEPLOYABLE" : status.rawValue }
+
     static func common(_ s: ServiceRecord) -> JSONObject {
         ["productId": .int(s.id), "productUid": .string(s.uid), "productName": .string(s.name), "productType": .string(s.productType.rawValue),
-         "provisioningStatus": .string(s.status.rawValue), "createDate": .int(s.createDate), "liveDate": .int(s.liveDate),
+         "provisioningStatus": .string(status(s.status)), "createDate": .int(s.createDate), "liveDate": .int(s.liveDate),
          "terminateDate": .int(s.cancelDate), "contractStartDate": .int(s.liveDate), "contractEndDate": nil,
          "companyUid": .string(s.companyUid), "companyName": .string(s.companyName), "costCentre": .string(s.costCentre), "secondaryName": nil,
          "createdBy": .string(s.createdBy.map(String.init) ?? ""), "usageAlgorithm": "POST_PAID_FIXED", "locked": .bool(s.locked), "adminLocked": false,
@@ -70,7 +74,8 @@ enum ProductJSON {
         o["aEnd"] = end(v.aEnd, vlan: v.vlans["A"])
         o["bEnd"] = end(v.bEnd, vlan: v.vlans["B"])
         o["vxcApproval"] = v.approval.map { a in
-            ["status": .string(a.status.rawValue), "type": .string(a.kind.rawValue), "uid": .string(a.uid),
+            // PENDING_EXTERNAL (the provider decides) or PENDING_INTERNAL (decided automatically), as Terraform waits on.
+            ["status": .string(s.vxcApprovalStatus ?? "PENDING_EXTERNAL"), "type": .string(a.kind.rawValue), "uid": .string(a.uid),
              "newSpeed": .int(a.newSpeed.map(Int64.init)), "message": .string("waiting for \(v.bEnd?.companyName ?? "the B-end")")]
         } ?? nil
         o["resources"] = ["vll": ["a_vlan": .int(v.vlans["A"].map(Int64.init)), "b_vlan": .int(v.vlans["B"].map(Int64.init)),
