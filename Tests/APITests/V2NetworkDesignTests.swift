@@ -61,6 +61,21 @@ import Testing
         #expect(pending["data"]?["vxcApproval"]?["status"] == "PENDING_EXTERNAL" && pending["data"]?["aEnd"]?["vlan"] == 731, "Beta approves by hand")
     }
 
+    @Test func aRetriedBuyWithTheSameIdempotencyKeyOrdersOnce() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        let before = try await Self.services(world)
+        var responses: [TestResponse] = []
+        for _ in 0..<2 {
+            responses.append(try await world.request("POST", "/v4/networkdesign/buy", headers: [
+                "Authorization": "Bearer \(try world.token("admin@acme.example"))", "Content-Type": "application/json",
+                "Idempotency-Key": "apply-42"], body: "{\"networkDesign\":[\(Self.port("Once"))]}"))
+        }
+        #expect(responses.map(\.status) == [200, 200] && responses[1].header("Idempotent-Replayed") == "true")
+        #expect(responses[0].body == responses[1].body, "the same uids again")
+        #expect(try await Self.services(world) == before + 1)
+    }
+
     @Test func oneBadItemOrdersNothing() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }

@@ -46,7 +46,7 @@ extension OA {
     } + ["v2", "v3", "v4"].map { version in
         ("post", "/\(version)/networkdesign/buy",
          op("Order a design in one transaction (all items or none); v4 wraps it as {\"networkDesign\": [...]}, all versions take "
-            + "either form", tag: "ordering", body: design,
+            + "either form; honours Idempotency-Key", tag: "ordering", body: design,
             responses: [(200, envelope(array(object([("productUid", s), ("productType", s), ("productName", s), ("provisioningStatus", s),
                                                      ("price", price)]))))],
             errors: designErrors, errorShape: "V2Error"))

@@ -19,9 +19,15 @@ struct NetworkDesignController {
         }))
     }
 
+    /// Honours `Idempotency-Key`: a retried buy answers the first one again (`Idempotent-Replayed: true`).
     func buy(_ request: HTTPRequest, _ session: Session) async throws -> HTTPResponse {
-        let lines = try await designs.buy(try Self.items(request), by: session)
-        return Envelope.success("Network design ordered", data: .array(lines.map { line in
+        let items = try Self.items(request)
+        let key = try IdempotencyKey.request(request, session, encode: Self.bought)
+        return IdempotencyKey.response(try await designs.buy(items, by: session, idempotency: key), encode: Self.bought)
+    }
+
+    static func bought(_ lines: [DesignLine]) -> HTTPResponse {
+        Envelope.success("Network design ordered", data: .array(lines.map { line in
             let vxc = line.productType == .vxc
             return [(vxc ? "vxcJTechnicalServiceUid" : "technicalServiceUid"): .string(line.serviceUid),
                     (vxc ? "vxcJTechnicalServiceId" : "technicalServiceId"): .int(line.serviceId),

@@ -22,34 +22,41 @@ public struct NetworkDesignService: Sendable {
 
     /// Each item's product and price, with nothing kept.
     public func validate(_ items: [DesignItem], by session: Session) async throws -> [DesignLine] {
+        try Self.check(items)
+        let lifetime = orders.approvalLifetime, links = orders.links
         do {
-            try await place(items, session: session, keep: false)
-            return []
+            _ = try await db.write { conn -> Bool in
+                throw DryRun(lines: try Self.place(conn, items, session: session, lifetime: lifetime, links: links, now: Now.millis()))
+            }
         } catch let run as DryRun {
             return run.lines
         }
+        preconditionFailure("a validation's transaction always throws DryRun or the refusal")
     }
 
-    /// Orders every item in one transaction: all of them or none.
-    public func buy(_ items: [DesignItem], by session: Session) async throws -> [DesignLine] {
-        let lines = try await place(items, session: session, keep: true)
-        await orders.provisioning?.poke()
-        return lines
-    }
-
-    @discardableResult
-    func place(_ items: [DesignItem], session: Session, keep: Bool) async throws -> [DesignLine] {
-        guard !items.isEmpty else { throw DomainError.invalid("networkDesign", "must hold at least one item") }
-        for (index, item) in items.enumerated() { try Self.validate(item, index: index) }
+    /// Orders every item in one transaction: all of them or none. With an idempotency key, a repeat
+    /// within 24 hours answers the first buy again instead of ordering twice.
+    public func buy(_ items: [DesignItem], by session: Session,
+                    idempotency: IdempotencyRequest<[DesignLine]>? = nil) async throws -> Idempotent<[DesignLine]> {
+        try Self.check(items)
         let lifetime = orders.approvalLifetime, links = orders.links
-        return try await db.write { conn in
-            let now = Now.millis()
-            var lines: [DesignLine] = []
-            for (index, item) in items.enumerated() {
-                lines.append(try Self.place(conn, item, index: index, session: session, lifetime: lifetime, links: links, now: now))
-            }
-            if !keep { throw DryRun(lines: lines) }
-            return lines
+        let result = try await IdempotentWrite.run(db, idempotency) { conn, now in
+            try Self.place(conn, items, session: session, lifetime: lifetime, links: links, now: now)
+        }
+        await orders.provisioning?.poke()
+        return result
+    }
+
+    /// The rules that need no database, for every item.
+    static func check(_ items: [DesignItem]) throws {
+        guard !items.isEmpty else { throw DomainError.invalid("networkDesign", "must hold at least one item") }
+        for (index, item) in items.enumerated() { try validate(item, index: index) }
+    }
+
+    static func place(_ db: any DatabaseConnection, _ items: [DesignItem], session: Session, lifetime: Int64, links: PortalLinks,
+                      now: Int64) throws -> [DesignLine] {
+        try items.enumerated().map { index, item in
+            try place(db, item, index: index, session: session, lifetime: lifetime, links: links, now: now)
         }
     }
 
