@@ -31,6 +31,19 @@ import Testing
         #expect(try await Self.put(world, "/v2/product/megaport/\(acme)", as: "readonly@acme.example", #"{"name":"x"}"#).0 == 403)
     }
 
+    @Test func updateIXChangesItsNameAndRateLimitOnly() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        let acme = try #require(world.ports["The MEGAPORT at Global Switch"])
+        let (_, order) = try await world.callJSON("POST", "/secure/ecommerce/ix/order", as: "admin@acme.example", json: IXOrderTests.ix(acme))
+        guard case .array(let receipt) = order, receipt.count == 3, case .string(let ix) = receipt[2] else { Issue.record("\(order)"); return }
+        let (changed, c) = try await Self.put(world, "/v2/product/ix/\(ix)", #"{"name":"Peering SYD","rateLimit":200,"costCentre":"peer"}"#)
+        #expect(changed == 200 && c["data"]?["productName"] == "Peering SYD" && c["data"]?["costCentre"] == "peer" && c["data"]?["rateLimit"] == 200, "\(c)")
+        let (mac, m) = try await Self.put(world, "/v2/product/ix/\(ix)", #"{"macAddress":"00:11:22:33:44:66"}"#)
+        #expect(mac == 422 && "\(m)".contains("macAddress"), "\(m)")
+        #expect(try await Self.put(world, "/v2/product/ix/\(acme)", #"{"name":"x"}"#).0 == 404, "a port is not an IX")
+    }
+
     @Test func updateVXCAppliesAtOnceAndTheProviderApprovesWithIsApproved() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }

@@ -94,6 +94,11 @@ extension OA {
                                                 body: request(productChanges + [("marketplaceVisibility", b), ("vxcPermitted", b)],
                                                               optional: ["name", "costCentre", "marketplaceVisibility", "vxcPermitted"]),
                                                 responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error")),
+        ("put", "/v2/product/ix/:uid", op("Change an IX (the Go SDK's UpdateIX): name, costCentre, rateLimit; addressing and peering "
+                                          + "settings are refused (422)", tag: "products", parameters: [uidParameter],
+                                          body: request(productChanges + [("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000])],
+                                                        optional: ["name", "costCentre", "rateLimit"]),
+                                          responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error")),
     ] + ["v2", "v3"].map { version in
         ("put", "/\(version)/product/vxc/:uid",
          op("Change a VXC: name, costCentre, rateLimit, or isApproved while its approval is pending; VLANs and ends are refused (422)",

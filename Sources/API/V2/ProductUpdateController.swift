@@ -19,6 +19,9 @@ struct ProductUpdateController {
     static let fixedOnVXCs = ["shutdown", "aEndVlan", "bEndVlan", "aEndInnerVlan", "bEndInnerVlan", "aEndProductUid", "bEndProductUid",
                               "term", "aVnicIndex", "bVnicIndex", "aEndConfig", "bEndConfig"]
 
+    /// What an IX update may not change here: its addressing, peering settings, port and shutdown.
+    static let fixedOnIXs = ["vlan", "macAddress", "asn", "password", "publicGraph", "reverseDns", "aEndProductUid", "shutdown"]
+
     static func uid(_ context: RequestContext) -> String { context.parameters["uid"] ?? "" }
 
     static func refuse(_ body: JSONBody, _ fixed: [String]) throws {
@@ -57,6 +60,18 @@ struct ProductUpdateController {
         let uid = Self.uid(context)
         guard try await products.product(uid, by: session).view.service.productType == .vxc else { throw DomainError.notFound("VXC \(uid) not found") }
         return try await apply(uid, changes, rateLimit: rateLimit, approve: approve, session)
+    }
+
+    /// `PUT /v2/product/ix/{uid}` (the Go SDK's UpdateIX): name, rateLimit, costCentre.
+    func ix(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
+        let body = try JSONBody.parse(request)
+        let changes = ServiceChanges(name: body.string("name"), costCentre: body.text("costCentre"))
+        let rateLimit = body.int("rateLimit")
+        try Self.refuse(body, Self.fixedOnIXs)
+        try body.finish()
+        let uid = Self.uid(context)
+        guard try await products.product(uid, by: session).view.service.productType == .ix else { throw DomainError.notFound("IX \(uid) not found") }
+        return try await apply(uid, changes, rateLimit: rateLimit, approve: nil, session)
     }
 
     /// Checks the text first, so bad input changes nothing; then the decision, the speed and the text.
