@@ -8,9 +8,13 @@ public struct FieldNames: Sendable {
     /// which turns `ix.asn` into `ixProvItem.asn`); a whole key wins over its first part.
     public init(_ names: [String: String]) { self.names = names }
 
-    /// The surface's name for a domain key (the key itself when the surface does not rename it).
+    /// The surface's name for a domain key (the key itself when the surface does not rename it). A key
+    /// under a list item (`networkDesign[2].speed`) keeps its place and renames the rest.
     public func wire(_ key: String) -> String {
         if let name = names[key] { return name }
+        if let close = key.firstIndex(of: "]"), key[..<close].contains("["), key[key.index(after: close)...].first == "." {
+            return key[...close] + "." + wire(String(key[key.index(close, offsetBy: 2)...]))
+        }
         if let dot = key.firstIndex(of: "."), let prefix = names[String(key[..<dot])] { return prefix + key[dot...] }
         return key
     }

@@ -30,8 +30,15 @@ import Testing
         #expect(status == 200 && lines[0]["price"]?["currency"] == "AUD" && lines[0]["price"]?["monthlyRate"] == 1350, "10G in AU, monthly: \(lines[0])")
         #expect(lines[1]["price"]?["monthlyRate"] == 1080, "a 36-month term costs less")
         #expect(try await Self.services(world) == before, "validation changes nothing")
-        let (unknown, u) = try await Self.post(world, "/v2/networkdesign/validate", "[\(Self.port("Odd", speed: 2500))]")
-        #expect(unknown == 422, "2.5G is not a port speed: \(u)")
+        let (unknown, u) = try await Self.post(world, "/v2/networkdesign/validate", "[\(Self.port("Ok")),\(Self.port("Odd", speed: 2500))]")
+        #expect(unknown == 422 && u["errors"] == [["field": "networkDesign[1].portSpeed", "message": "must be one of 1000, 10000, 100000"]],
+                "the item and the member as the client sent them: \(u)")
+        let acme = try #require(world.ports["The MEGAPORT at Global Switch"])
+        let ix = #"[{"productUid":"\#(acme)","associatedIxs":[{"productName":"p","networkServiceType":"Melbourne IX","asn":64513,"macAddress":"00:11:22:33:44:55","rateLimit":100}]}]"#
+        let (metro, m) = try await Self.post(world, "/v3/networkdesign/validate", ix)
+        if case .array(let errors)? = m["errors"], let first = errors.first {
+            #expect(metro == 422 && first["field"] == "networkDesign[0].networkServiceType", "found while placing, still named: \(m)")
+        } else { Issue.record("\(m)") }
     }
 
     @Test func buyOrdersPortsVXCsAndIXsTogetherAndAnswersTheirUids() async throws {

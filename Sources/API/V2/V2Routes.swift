@@ -47,10 +47,10 @@ struct V2Routes: APISurface {
 
         let designs = NetworkDesignController(designs: app.designs)
         for version in ["v2", "v3"] {
-            router.session(.post, "/\(version)/networkdesign/validate") { request, _, session in try await designs.validate(request, session) }
+            router.session(.post, "/\(version)/networkdesign/validate", fields: V2FieldNames.design) { request, _, session in try await designs.validate(request, session) }
         }
         for version in ["v2", "v3", "v4"] {
-            router.session(.post, "/\(version)/networkdesign/buy") { request, _, session in try await designs.buy(request, session) }
+            router.session(.post, "/\(version)/networkdesign/buy", fields: V2FieldNames.design) { request, _, session in try await designs.buy(request, session) }
         }
 
         let updates = ProductUpdateController(services: app.lifecycle, products: app.products, approvals: app.approvals)

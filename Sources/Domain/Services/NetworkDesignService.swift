@@ -56,7 +56,23 @@ public struct NetworkDesignService: Sendable {
     static func place(_ db: any DatabaseConnection, _ items: [DesignItem], session: Session, lifetime: Int64, links: PortalLinks,
                       now: Int64) throws -> [DesignLine] {
         try items.enumerated().map { index, item in
-            try place(db, item, index: index, session: session, lifetime: lifetime, links: links, now: now)
+            do {
+                return try place(db, item, session: session, lifetime: lifetime, links: links, now: now)
+            } catch let error as DomainError {
+                throw underItem(error, index)
+            }
+        }
+    }
+
+    /// The error with its fields under the item's place in the design (`networkDesign[2].rateLimit`).
+    static func underItem(_ error: DomainError, _ index: Int) -> DomainError {
+        let place = { (field: String) in "networkDesign[\(index)].\(field)" }
+        switch error {
+        case .invalid(let errors): return .invalid(errors.map { FieldError(place($0.field), $0.message) })
+        case .unprocessable(let code, let field, let message): return .unprocessable(code: code, field: place(field), message: message)
+        case .vlanUnavailable(let field, let vlan, let portId, let suggestions):
+            return .vlanUnavailable(field: place(field), vlan: vlan, portId: portId, suggestions: suggestions)
+        default: return error
         }
     }
 
@@ -76,18 +92,18 @@ public struct NetworkDesignService: Sendable {
                 try IXOrdering.validate(ix, field: "ix")
                 if !PriceTerms.all.contains(term) { throw DomainError.invalid("term", "must be one of 1, 12, 24, 36, 48, 60") }
             }
-        } catch DomainError.invalid(let errors) {
-            throw DomainError.invalid(errors.map { FieldError("networkDesign[\(index)].\($0.field)", $0.message) })
+        } catch let error as DomainError {
+            throw underItem(error, index)
         }
     }
 
-    static func place(_ db: any DatabaseConnection, _ item: DesignItem, index: Int, session: Session, lifetime: Int64,
+    static func place(_ db: any DatabaseConnection, _ item: DesignItem, session: Session, lifetime: Int64,
                       links: PortalLinks, now: Int64) throws -> DesignLine {
         switch item {
         case .port(let order, let term, let settings, let tags):
             let receipt = try PortOrdering.place(db, order, session: session, now: now)
             try finish(db, receipt.serviceId, settings, tags: tags)
-            return try line(db, receipt.serviceId, index: index, speed: order.speed, term: term)
+            return try line(db, receipt.serviceId, speed: order.speed, term: term)
         case .vxc(var order, let aEnd, let bEnd, let settings, let tags):
             order.aEndId = try AccessPolicy.ownedService(db, session, aEnd, for: .order).id
             guard let b = try ServiceRepository.find(db, idOrUid: bEnd) else {
@@ -96,14 +112,14 @@ public struct NetworkDesignService: Sendable {
             order.bEndId = b.id
             let result = try VXCOrdering.place(db, order, session: session, approvalLifetime: lifetime, links: links, now: now)
             try finish(db, result.serviceId, settings, tags: tags)
-            return try line(db, result.serviceId, index: index, speed: order.speed, term: order.term)
+            return try line(db, result.serviceId, speed: order.speed, term: order.term)
         case .ix(let portIdOrUid, let ix, let term):
             let port = try AccessPolicy.ownedService(db, session, portIdOrUid, for: .order)
             guard port.productType.isPort, port.status.isReady else {
                 throw DomainError.conflict(code: "port_not_ready", message: "port \(port.id) is \(port.status.rawValue); it must be CONFIGURED or LIVE")
             }
             let id = try IXOrdering.insert(db, on: port, ix, session: session, now: now)
-            return try line(db, id, index: index, speed: ix.rateLimit, term: term)
+            return try line(db, id, speed: ix.rateLimit, term: term)
         }
     }
 
@@ -117,13 +133,13 @@ public struct NetworkDesignService: Sendable {
     }
 
     /// The placed product with its price; an item the price book does not cover is refused.
-    static func line(_ db: any DatabaseConnection, _ id: Int64, index: Int, speed: Int, term: Int) throws -> DesignLine {
+    static func line(_ db: any DatabaseConnection, _ id: Int64, speed: Int, term: Int) throws -> DesignLine {
         guard let service = try ServiceRepository.find(db, id: id) else { throw DomainError.notFound("service \(id) not found") }
         let aEnd = try service.aEndId.flatMap { try ServiceRepository.find(db, id: $0) }
         let location = service.location?.locationId ?? aEnd?.location?.locationId
         let type = service.productType.isPort ? "MEGAPORT" : service.productType.rawValue
         guard let location, let price = try PriceRepository.monthlyRate(db, locationId: location, productType: type, speed: speed, term: term) else {
-            throw DomainError.invalid("networkDesign[\(index)]", "has no price for a \(speed) Mbps \(type) on a \(term)-month term in this market")
+            throw DomainError.invalid(service.productType.isPort ? "speed" : "rateLimit", "has no price for a \(speed) Mbps \(type) on a \(term)-month term in this market")
         }
         return DesignLine(productType: service.productType, serviceId: service.id, serviceUid: service.uid, name: service.name,
                           status: service.status, monthlyRate: price.rate, currency: price.currency)
