@@ -60,7 +60,7 @@ public struct PortLocation: Sendable, Equatable {
 /// One row of `services`, with its company and location resolved.
 public struct ServiceRecord: Sendable, Equatable {
     /// A value with every field given.
-    public init(id: Int64, uid: String, productType: ProductType, name: String, companyId: Int64, companyName: String, companyUid: String, companyParentId: Int64?, status: ProvisioningStatus, location: PortLocation?, speed: Int?, interfaceId: Int64?, interfaceName: String?, marketplaceVisibility: Bool, vxcPermitted: Bool, aEndId: Int64?, bEndId: Int64?, rateLimit: Int?, distanceBand: String?, vxcApprovalStatus: String?, payerStatus: String?, nonPayerStatus: String?, rateType: String?, term: Int?, rollover: Bool?, awsConfig: String?, serviceKeyId: Int64?, ixId: Int64?, ixName: String?, asn: Int64?, macAddress: String?, createDate: Int64, createdBy: Int64?, provisionDate: Int64?, liveDate: Int64?, cancelDate: Int64?, customerRequestDate: Int64?, locked: Bool = false, costCentre: String = "") {
+    public init(id: Int64, uid: String, productType: ProductType, name: String, companyId: Int64, companyName: String, companyUid: String, companyParentId: Int64?, status: ProvisioningStatus, location: PortLocation?, speed: Int?, interfaceId: Int64?, interfaceName: String?, marketplaceVisibility: Bool, vxcPermitted: Bool, aEndId: Int64?, bEndId: Int64?, rateLimit: Int?, distanceBand: String?, vxcApprovalStatus: String?, payerStatus: String?, nonPayerStatus: String?, rateType: String?, term: Int?, rollover: Bool?, awsConfig: String?, serviceKeyId: Int64?, ixId: Int64?, ixName: String?, asn: Int64?, macAddress: String?, createDate: Int64, createdBy: Int64?, provisionDate: Int64?, liveDate: Int64?, cancelDate: Int64?, customerRequestDate: Int64?, locked: Bool = false, costCentre: String = "", aggregationId: Int64? = nil) {
         self.id = id
         self.uid = uid
         self.productType = productType
@@ -100,6 +100,7 @@ public struct ServiceRecord: Sendable, Equatable {
         self.customerRequestDate = customerRequestDate
         self.locked = locked
         self.costCentre = costCentre
+        self.aggregationId = aggregationId
     }
 
     public let id: Int64
@@ -145,4 +146,8 @@ public struct ServiceRecord: Sendable, Equatable {
     public let locked: Bool
     /// The customer's billing label (`""` when none).
     public let costCentre: String
+    /// The primary port of the LAG this port belongs to (its own id for the primary); nil outside a LAG.
+    public let aggregationId: Int64?
+    /// The first port of a LAG, which stands for the whole group.
+    public var isLagPrimary: Bool { aggregationId == id }
 }

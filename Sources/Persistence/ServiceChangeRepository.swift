@@ -12,6 +12,11 @@ public enum ServiceChangeRepository {
             """, name, marketplaceVisibility, vxcPermitted, costCentre, id)
     }
 
+    /// Makes ports one LAG under `primaryId` (the primary included in `ids`).
+    public static func aggregate(_ db: any DatabaseConnection, ids: [Int64], primaryId: Int64) throws {
+        for id in ids { try db.execute("UPDATE services SET aggregation_id = ? WHERE id = ?", primaryId, id) }
+    }
+
     /// Locks or unlocks a product.
     public static func setLocked(_ db: any DatabaseConnection, id: Int64, _ locked: Bool) throws {
         try db.execute("UPDATE services SET locked = ? WHERE id = ?", locked, id)

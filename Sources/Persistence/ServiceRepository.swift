@@ -9,7 +9,7 @@ public enum ServiceRepository {
                s.marketplace_visibility, s.vxc_permitted, s.a_end_service_id, s.b_end_service_id, s.rate_limit, s.distance_band,
                s.vxc_approval_status, s.payer_status, s.non_payer_status, s.rate_type, s.term, s.rollover, s.aws_config,
                s.service_key_id, s.ix_id, x.name AS ix_name, s.asn, s.mac_address, s.create_date, s.created_by, s.provision_date,
-               s.live_date, s.cancel_date, s.customer_request_date, s.locked, s.cost_centre
+               s.live_date, s.cancel_date, s.customer_request_date, s.locked, s.cost_centre, s.aggregation_id
         FROM services s JOIN companies c ON c.id = s.company_id
         LEFT JOIN locations l ON l.id = s.location_id
         LEFT JOIN interfaces i ON i.id = s.interface_id
@@ -36,7 +36,7 @@ public enum ServiceRepository {
             macAddress: r.optionalString("mac_address"), createDate: r.int64("create_date"), createdBy: r.optionalInt64("created_by"),
             provisionDate: r.optionalInt64("provision_date"), liveDate: r.optionalInt64("live_date"),
             cancelDate: r.optionalInt64("cancel_date"), customerRequestDate: r.optionalInt64("customer_request_date"), locked: r.bool("locked"),
-            costCentre: r.string("cost_centre"))
+            costCentre: r.string("cost_centre"), aggregationId: r.optionalInt64("aggregation_id"))
     }
 
     /// A service by integer id or by uid (paths accept either, API.md §1).
@@ -87,5 +87,10 @@ extension ServiceRepository {
     /// A company's ports (MEGAPORT and MEGADIRECT), whatever their status, in id order.
     public static func ports(_ db: any DatabaseConnection, companyId: Int64) throws -> [ServiceRecord] {
         try db.query(select + " WHERE s.company_id = ? AND s.product_type IN ('MEGAPORT', 'MEGADIRECT') ORDER BY s.id", companyId, map: map)
+    }
+
+    /// The other members of the LAG whose primary is `primaryId`, in the order they were bought.
+    public static func lagMembers(_ db: any DatabaseConnection, primaryId: Int64) throws -> [ServiceRecord] {
+        try db.query(select + " WHERE s.aggregation_id = ? AND s.id <> ? ORDER BY s.id", primaryId, primaryId, map: map)
     }
 }

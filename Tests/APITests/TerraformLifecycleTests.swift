@@ -2,7 +2,7 @@ import JSON
 import TestSupport
 import Testing
 
-/// Issue 13, the whole life of a Terraform apply and destroy over the v2 surface, each request as the
+/// Issue 13, the whole life of a Terraform apply and destroy (port, LAG, VXCs, tags, service key, lock) over the v2 surface, each request as the
 /// Go SDK sends it (Bearer token, JSON content type on every non-GET, the SDK's user agent). Provisioning
 /// is stepped by hand between polls, so the test waits on state, never on time.
 @Suite struct TerraformLifecycleTests {
@@ -54,6 +54,12 @@ import Testing
         let port = try Self.uid(try await go.call("POST", "/v4/networkdesign/buy", #"{"networkDesign":[\#(portItem)],"discountCodes":[]}"#).1, 0, "technicalServiceUid")
         #expect(try await go.await(port, ["LIVE"])["portSpeed"] == 10000)
 
+        // megaport_lag_port: a LAG of two, every member ready before the create finishes.
+        let lagItem = portItem.replacingOccurrences(of: #""tf-port""#, with: #""tf-lag""#).replacingOccurrences(of: "}}", with: #"},"lagPortCount":2}"#)
+        let (_, lag) = try await go.call("POST", "/v4/networkdesign/buy", #"{"networkDesign":[\#(lagItem)],"discountCodes":[]}"#)
+        let lagPorts = [try Self.uid(lag, 0, "technicalServiceUid"), try Self.uid(lag, 1, "technicalServiceUid")]
+        for member in lagPorts { #expect(try await go.await(member, ["LIVE"])["lagId"] != .null) }
+
         // megaport_vxc: to our own port, to AWS (approved automatically), to Beta (approved by hand).
         func vxc(_ name: String, to bEnd: String, partner: String = "") -> String {
             #"[{"productUid":"\#(port)","associatedVxcs":[{"productName":"\#(name)","rateLimit":100,"term":1,"shutdown":false,"aEnd":{"productUid":"\#(port)"},"bEnd":{"productUid":"\#(bEnd)"\#(partner)}}]}]"#
@@ -96,7 +102,8 @@ import Testing
         #expect(try await go.call("DELETE", "/v2/product/\(port)/lock").0 == 200)
         #expect(try await go.call("POST", "/v3/product/\(port)/action/CANCEL_NOW").0 == 200)
         #expect(try await go.await(port, ["DECOMMISSIONED"])["provisioningStatus"] == "DECOMMISSIONED")
-        for child in [own, toAWS, toBeta] {
+        #expect(try await go.call("POST", "/v3/product/\(lagPorts[0])/action/CANCEL_NOW").0 == 200)
+        for child in [own, toAWS, toBeta] + lagPorts {
             #expect(try await go.await(child, ["DECOMMISSIONED"])["provisioningStatus"] == "DECOMMISSIONED", "\(child)")
         }
     }

@@ -83,6 +83,27 @@ import Testing
         #expect(try await Self.services(world) == before + 1)
     }
 
+    @Test func aLAGIsItsPortsInBuyOrderAndGoesWithItsPrimary() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        let (status, body) = try await Self.post(world, "/v4/networkdesign/buy", "{\"networkDesign\":[\(Self.port("tf-lag", extra: #","lagPortCount":2"#))]}")
+        guard status == 200, case .array(let lines)? = body["data"], lines.count == 2,
+              case .string(let primary)? = lines[0]["technicalServiceUid"], case .string(let member)? = lines[1]["technicalServiceUid"] else {
+            Issue.record("\(status) \(body)"); return
+        }
+        let first = try await world.callJSON("GET", "/v2/product/\(primary)", as: "admin@acme.example").1["data"] ?? nil
+        let second = try await world.callJSON("GET", "/v2/product/\(member)", as: "admin@acme.example").1["data"] ?? nil
+        #expect(first["lagPrimary"] == true && second["lagPrimary"] == false)
+        #expect(first["aggregationId"] == first["productId"] && second["aggregationId"] == first["productId"], "one shared, non-zero id")
+        let all = try await world.callJSON("GET", "/v2/products", as: "admin@acme.example").1
+        guard case .array(let products)? = all["data"] else { Issue.record("\(all)"); return }
+        let lag = products.filter { $0["aggregationId"] == first["productId"] }.map { $0["productUid"] }
+        #expect(lag == [.string(primary), .string(member)], "the Go SDK reads the members in this order")
+        #expect(try await Self.post(world, "/v3/product/\(primary)/action/CANCEL_NOW", "").0 == 200)
+        let after = try await world.callJSON("GET", "/v2/product/\(member)", as: "admin@acme.example").1["data"]?["provisioningStatus"]
+        #expect(after == "CANCELLED", "cancelling the primary cancels the LAG")
+    }
+
     @Test func oneBadItemOrdersNothing() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }
@@ -94,7 +115,7 @@ import Testing
         #expect(try await Self.services(world) == before, "the port in the same design was rolled back")
         let (mcr, m) = try await Self.post(world, "/v4/networkdesign/buy", #"{"networkDesign":[{"locationId":3,"productName":"m","term":1,"productType":"MCR2","portSpeed":1000,"costCentre":""}]}"#)
         #expect(mcr == 422 && "\(m)".contains("MCR2 is not served yet"), "\(m)")
-        let (lag, l) = try await Self.post(world, "/v4/networkdesign/buy", "{\"networkDesign\":[\(Self.port("L", extra: #","lagPortCount":2"#))]}")
+        let (lag, l) = try await Self.post(world, "/v4/networkdesign/buy", "{\"networkDesign\":[\(Self.port("L", extra: #","lagPortCount":9"#))]}")
         #expect(lag == 422 && "\(l)".contains("networkDesign[0].lagPortCount"), "\(l)")
         #expect(try await Self.post(world, "/v4/networkdesign/buy", "[]").0 == 422)
         #expect(try await Self.post(world, "/v4/networkdesign/buy", as: "readonly@acme.example", "[\(Self.port("RO"))]").0 == 403)

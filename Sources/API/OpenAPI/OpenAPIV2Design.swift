@@ -8,8 +8,8 @@ extension OA {
     static let designPort = request([
         ("productName", name(128)), ("productType", oneOf(["MEGAPORT"])), ("portSpeed", ["type": "integer", "enum": [1000, 10000, 100000]]),
         ("locationId", positiveId), ("term", portTerms), ("marketplaceVisibility", b), ("costCentre", text(128)), ("resourceTags", designTags),
-        ("createDate", ignored), ("virtual", ["type": "boolean", "const": false]), ("market", ignored), ("config", ignored), ("promoCode", ignored),
-    ], optional: ["term", "marketplaceVisibility", "costCentre", "resourceTags", "createDate", "virtual", "market", "config", "promoCode"])
+        ("lagPortCount", ["type": "integer", "minimum": 0, "maximum": 8]), ("createDate", ignored), ("virtual", ["type": "boolean", "const": false]), ("market", ignored), ("config", ignored), ("promoCode", ignored),
+    ], optional: ["term", "marketplaceVisibility", "costCentre", "resourceTags", "lagPortCount", "createDate", "virtual", "market", "config", "promoCode"])
     static let awsPartner = request([("connectType", oneOf(["AWS"])), ("type", oneOf(["private", "public"])), ("asn", asn),
                                      ("ownerAccount", ["type": "string", "pattern": "^[0-9]{12}$"]), ("authKey", text(64))],
                                     optional: ["type", "authKey"])

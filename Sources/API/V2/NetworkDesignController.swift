@@ -55,10 +55,6 @@ struct NetworkDesignController {
         return items
     }
 
-    static func refuse(_ item: JSONBody, _ member: String, _ why: String) throws {
-        if item.has(member) { throw DomainError.invalid(item.path(member), why) }
-    }
-
     static func port(_ item: JSONBody) throws -> DesignItem {
         let type = item.string("productType") ?? ""
         guard type.uppercased() == "MEGAPORT" else {
@@ -66,11 +62,12 @@ struct NetworkDesignController {
                                                                   : "\(type) is not served yet; MEGAPORT ports, VXCs and IXs are")
         }
         if item.bool("virtual") == true { throw DomainError.invalid(item.path("virtual"), "virtual (MCR) ports are not served yet") }
-        try refuse(item, "lagPortCount", "LAGs are not served yet; order single ports")
+        let lagCount = item.int("lagPortCount") ?? 0  // omitted, null or 0: a single port
+        let lagPorts = lagCount == 0 ? 1 : Int(clamping: lagCount)
         var order = PortOrder(name: item.requireString("productName"), locationId: item.requireInt("locationId"),
                               speed: Int(item.requireInt("portSpeed")))
         let settings = ServiceChanges(marketplaceVisibility: item.bool("marketplaceVisibility"), costCentre: item.string("costCentre"))
-        return .port(order, term: Int(item.int("term") ?? 1), settings: settings, tags: tags(item))
+        return .port(order, lagPorts: lagPorts, term: Int(item.int("term") ?? 1), settings: settings, tags: tags(item))
     }
 
     static func vxc(_ item: JSONBody, aEnd port: String?) throws -> DesignItem {

@@ -31,6 +31,10 @@ enum ProductJSON {
 
     static func port(_ s: ServiceRecord) -> JSONObject {
         var o = common(s)
+        // The Go SDK gathers a LAG's members from /v2/products by a shared non-zero aggregationId.
+        o["aggregationId"] = .int(s.aggregationId ?? 0)
+        o["lagId"] = .int(s.aggregationId)
+        o["lagPrimary"] = .bool(s.isLagPrimary)
         o["portSpeed"] = .int(s.speed.map(Int64.init))
         o["locationId"] = .int(s.location?.locationId)
         o["market"] = .string(s.location?.country ?? "")
@@ -38,9 +42,6 @@ enum ProductJSON {
         o["marketplaceVisibility"] = .bool(s.marketplaceVisibility)
         o["vxcpermitted"] = .bool(s.vxcPermitted)
         o["vxcAutoApproval"] = false
-        o["lagPrimary"] = false
-        o["lagId"] = nil
-        o["aggregationId"] = 0
         o["contractTermMonths"] = .int(Int64(s.term ?? 1))
         o["virtual"] = false
         o["buyoutPort"] = false

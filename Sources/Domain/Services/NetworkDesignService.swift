@@ -55,7 +55,7 @@ public struct NetworkDesignService: Sendable {
 
     static func place(_ db: any DatabaseConnection, _ items: [DesignItem], session: Session, lifetime: Int64, links: PortalLinks,
                       now: Int64) throws -> [DesignLine] {
-        try items.enumerated().map { index, item in
+        try items.enumerated().flatMap { index, item in
             do {
                 return try place(db, item, session: session, lifetime: lifetime, links: links, now: now)
             } catch let error as DomainError {
@@ -79,8 +79,9 @@ public struct NetworkDesignService: Sendable {
     static func validate(_ item: DesignItem, index: Int) throws {
         do {
             switch item {
-            case .port(let order, let term, let settings, let tags):
+            case .port(let order, let lagPorts, let term, let settings, let tags):
                 try PortOrdering.validate(order)
+                if !(1...8).contains(lagPorts) { throw DomainError.invalid("lagPortCount", "must be 1 to 8") }
                 try ProductService.validate(tags)
                 if !PriceTerms.all.contains(term) { throw DomainError.invalid("term", "must be one of 1, 12, 24, 36, 48, 60") }
                 try settings.validate()
@@ -98,12 +99,14 @@ public struct NetworkDesignService: Sendable {
     }
 
     static func place(_ db: any DatabaseConnection, _ item: DesignItem, session: Session, lifetime: Int64,
-                      links: PortalLinks, now: Int64) throws -> DesignLine {
+                      links: PortalLinks, now: Int64) throws -> [DesignLine] {
         switch item {
-        case .port(let order, let term, let settings, let tags):
-            let receipt = try PortOrdering.place(db, order, session: session, now: now)
-            try finish(db, receipt.serviceId, settings, tags: tags)
-            return try line(db, receipt.serviceId, speed: order.speed, term: term)
+        case .port(let order, let lagPorts, let term, let settings, let tags):
+            // A LAG is that many ports, each with its own interface; the first is the primary.
+            let ids = try (0..<lagPorts).map { _ in try PortOrdering.place(db, order, session: session, now: now).serviceId }
+            if lagPorts > 1 { try ServiceChangeRepository.aggregate(db, ids: ids, primaryId: ids[0]) }
+            for id in ids { try finish(db, id, settings, tags: tags) }
+            return try ids.map { try line(db, $0, speed: order.speed, term: term) }
         case .vxc(var order, let aEnd, let bEnd, let settings, let tags):
             order.aEndId = try AccessPolicy.ownedService(db, session, aEnd, for: .order).id
             guard let b = try ServiceRepository.find(db, idOrUid: bEnd) else {
@@ -112,14 +115,14 @@ public struct NetworkDesignService: Sendable {
             order.bEndId = b.id
             let result = try VXCOrdering.place(db, order, session: session, approvalLifetime: lifetime, links: links, now: now)
             try finish(db, result.serviceId, settings, tags: tags)
-            return try line(db, result.serviceId, speed: order.speed, term: order.term)
+            return [try line(db, result.serviceId, speed: order.speed, term: order.term)]
         case .ix(let portIdOrUid, let ix, let term):
             let port = try AccessPolicy.ownedService(db, session, portIdOrUid, for: .order)
             guard port.productType.isPort, port.status.isReady else {
                 throw DomainError.conflict(code: "port_not_ready", message: "port \(port.id) is \(port.status.rawValue); it must be CONFIGURED or LIVE")
             }
             let id = try IXOrdering.insert(db, on: port, ix, session: session, now: now)
-            return try line(db, id, speed: ix.rateLimit, term: term)
+            return [try line(db, id, speed: ix.rateLimit, term: term)]
         }
     }
 

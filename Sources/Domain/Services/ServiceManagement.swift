@@ -74,15 +74,19 @@ public struct ServiceManagement: Sendable {
                 throw DomainError.conflict(code: "not_active", message: "service \(service.id) is already \(service.status.rawValue)")
             }
             let now = Now.millis()
-            if service.productType.isPort {
-                let live = try ServiceRepository.children(conn, portId: service.id).filter(\.status.isActive)
+            // Cancelling a LAG's primary cancels the whole LAG, as Terraform destroys it through the primary.
+            let members = service.isLagPrimary ? try ServiceRepository.lagMembers(conn, primaryId: service.id).filter(\.status.isActive) : []
+            for port in [service] + members where port.productType.isPort {
+                try Self.requireUnlocked(port)
+                let live = try ServiceRepository.children(conn, portId: port.id).filter(\.status.isActive)
                 if !live.isEmpty && !cascade {
                     throw DomainError.conflict(code: "port_has_services",
-                                               message: "port \(service.id) still carries \(live.map { "\($0.productType.rawValue) \($0.id)" }.joined(separator: ", ")); cancel them first or use ?cascade=true")
+                                               message: "port \(port.id) still carries \(live.map { "\($0.productType.rawValue) \($0.id)" }.joined(separator: ", ")); cancel them first or use ?cascade=true")
                 }
                 for child in live { try Self.requireUnlocked(child) }
-                for child in live { try Self.cancelOne(conn, child, by: session, now: now, reason: "parent port \(service.id) cancelled") }
+                for child in live { try Self.cancelOne(conn, child, by: session, now: now, reason: "parent port \(port.id) cancelled") }
             }
+            for member in members { try Self.cancelOne(conn, member, by: session, now: now, reason: "its LAG's primary port \(service.id) cancelled") }
             try Self.cancelOne(conn, service, by: session, now: now, reason: "cancelled by the owner")
             return try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!)
         }
