@@ -2,9 +2,10 @@ import JSON
 import TestSupport
 import Testing
 
-/// Issue 13, the whole life of a Terraform apply and destroy (port, LAG, VXCs, tags, service key, lock) over the v2 surface, each request as the
-/// Go SDK sends it (Bearer token, JSON content type on every non-GET, the SDK's user agent). Provisioning
-/// is stepped by hand between polls, so the test waits on state, never on time.
+/// Issue 13, the whole life of a Terraform apply and destroy (port, LAG, VXCs, tags, service key, lock)
+/// over the v2 surface, each request as the Go SDK sends it (Bearer token, JSON content type on every
+/// non-GET, the SDK's user agent). Provisioning is stepped by hand between polls, so the test waits on
+/// state, never on time.
 @Suite struct TerraformLifecycleTests {
     /// A Go SDK client: one bearer token from the API key.
     struct Client {
