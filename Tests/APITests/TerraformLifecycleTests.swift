@@ -83,9 +83,11 @@ import Testing
         #expect(try await betaClient.call("POST", "/v3/order_approvals/\(approvalUid)/approve", "null\n").0 == 200)
         #expect(try await go.await(toBeta, ["LIVE"])["vxcApproval"] == nil, "no approval once decided")
 
-        // Updates: the VXC's rate limit, the port's tags; the next reads match the plan.
+        // Updates: the VXC's rate limit and VLAN, the port's tags; the next reads match the plan.
         #expect(try await go.call("PUT", "/v3/product/vxc/\(own)", #"{"rateLimit":50}"#).1["data"]?["rateLimit"] == 50)
         #expect(try await go.call("GET", "/v2/product/\(own)").1["data"]?["rateLimit"] == 50)
+        #expect(try await go.call("PUT", "/v3/product/vxc/\(own)", #"{"aEndVlan":901}"#).0 == 200)
+        #expect(try await go.call("GET", "/v2/product/\(own)").1["data"]?["aEnd"]?["vlan"] == 901)
         #expect(try await go.call("PUT", "/v2/product/\(port)/tags", #"{"resourceTags":[{"key":"owner","value":"tf"}]}"#).0 == 200)
         #expect(try await go.call("GET", "/v2/product/\(port)/tags").1["data"]?["resourceTags"] == [["key": "owner", "value": "tf"]])
 

@@ -31,6 +31,30 @@ import Testing
         #expect(try await Self.put(world, "/v2/product/megaport/\(acme)", as: "readonly@acme.example", #"{"name":"x"}"#).0 == 403)
     }
 
+    @Test func vlanMovesFollowWhoOwnsEachEnd() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        let acme = try #require(world.ports["The MEGAPORT at Global Switch"])
+        let beta = try #require(world.ports["Beta Cloud Sydney (Equinix SY1)"])
+        let (_, order) = try await world.callJSON("POST", "/secure/ecommerce/vxc/order", as: "admin@acme.example",
+                                                  json: Blog.vxc(acme, beta, aVlan: 720))
+        guard case .int(let vxc)? = order["vxcJTechnicalServiceId"] else { Issue.record("no VXC: \(order)"); return }
+        let (approved, a) = try await Self.put(world, "/v3/product/vxc/\(vxc)", as: "tech@betacloud.example", #"{"isApproved":true,"bEndVlan":830}"#)
+        #expect(approved == 200 && a["data"]?["bEnd"]?["vlan"] == 830, "the provider accepts on its VLAN: \(a)")
+        let (moved, m) = try await Self.put(world, "/v3/product/vxc/\(vxc)", #"{"aEndVlan":721,"bEndVlan":830}"#)
+        #expect(moved == 200 && m["data"]?["aEnd"]?["vlan"] == 721 && m["data"]?["bEnd"]?["vlan"] == 830,
+                "the B-end's own VLAN sent back unchanged is not a 403: \(m)")
+        let (theirs, t) = try await Self.put(world, "/v3/product/vxc/\(vxc)", #"{"bEndVlan":831}"#)
+        #expect(theirs == 403 && t["message"] == "Only B end owner can change B VLAN", "\(t)")
+        #expect(try await Self.put(world, "/v3/product/vxc/\(vxc)", as: "tech@betacloud.example", #"{"bEndVlan":831}"#).0 == 200)
+        let (_, other) = try await world.callJSON("POST", "/secure/ecommerce/vxc/order", as: "admin@acme.example", json: Blog.vxc(acme, beta, aVlan: 722))
+        guard case .int(let second)? = other["vxcJTechnicalServiceId"] else { Issue.record("\(other)"); return }
+        let (taken, k) = try await Self.put(world, "/v3/product/vxc/\(second)", #"{"aEndVlan":721}"#)
+        #expect(taken == 409 && "\(k)".contains("721"), "a taken VLAN names itself: \(k)")
+        let read = try await world.callJSON("GET", "/v2/product/\(vxc)", as: "admin@acme.example").1
+        #expect(read["data"]?["aEnd"]?["vlan"] == 721 && read["data"]?["bEnd"]?["vlan"] == 831, "the next read shows the moves")
+    }
+
     @Test func updateIXChangesItsNameAndRateLimitOnly() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }
@@ -57,8 +81,8 @@ import Testing
         #expect(again == 409, "isApproved answers a pending approval only")
         let (changed, c) = try await Self.put(world, "/v3/product/vxc/\(vxc)", #"{"name":"to Beta","rateLimit":50,"costCentre":"net"}"#)
         #expect(changed == 200 && c["data"]?["productName"] == "to Beta" && c["data"]?["rateLimit"] == 50 && c["data"]?["costCentre"] == "net", "\(c)")
-        let (vlan, v) = try await Self.put(world, "/v3/product/vxc/\(vxc)", #"{"bEndVlan":900}"#)
-        #expect(vlan == 422 && v["message"].map { "\($0)".contains("bEndVlan") } == true, "\(v)")
+        let (ends, e) = try await Self.put(world, "/v3/product/vxc/\(vxc)", #"{"bEndProductUid":"\#(acme)"}"#)
+        #expect(ends == 422 && e["message"].map { "\($0)".contains("bEndProductUid") } == true, "\(e)")
         #expect(try await Self.put(world, "/v2/product/vxc/\(vxc)", #"{"name":"via v2"}"#).0 == 200, "megaLib's v2 path")
         #expect(try await Self.put(world, "/v3/product/vxc/\(vxc)", #"{}"#).0 == 422, "nothing to change")
         #expect(try await Self.put(world, "/v3/product/vxc/\(acme)", #"{"name":"x"}"#).0 == 404, "a port is not a VXC")

@@ -101,10 +101,12 @@ extension OA {
                                           responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error")),
     ] + ["v2", "v3"].map { version in
         ("put", "/\(version)/product/vxc/:uid",
-         op("Change a VXC: name, costCentre, rateLimit, or isApproved while its approval is pending; VLANs and ends are refused (422)",
+         op("Change a VXC: name, costCentre, rateLimit, aEndVlan, bEndVlan (the B-end's owner), or isApproved while its approval "
+            + "is pending; ends are refused (422)",
             tag: "products", parameters: [uidParameter],
-            body: request(productChanges + [("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000]), ("isApproved", b)],
-                          optional: ["name", "costCentre", "rateLimit", "isApproved"]),
+            body: request(productChanges + [("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000]), ("isApproved", b),
+                                            ("aEndVlan", vlan), ("bEndVlan", vlan)],
+                          optional: ["name", "costCentre", "rateLimit", "isApproved", "aEndVlan", "bEndVlan"]),
             responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error"))
     }
 

@@ -15,8 +15,8 @@ struct ProductUpdateController {
 
     /// What a port update may not change here: MCR and MVE members, and the contract term.
     static let fixedOnPorts = ["term", "asn", "vnics"]
-    /// What a VXC update may not change here: its ends, VLANs, partner configurations, term and shutdown.
-    static let fixedOnVXCs = ["shutdown", "aEndVlan", "bEndVlan", "aEndInnerVlan", "bEndInnerVlan", "aEndProductUid", "bEndProductUid",
+    /// What a VXC update may not change here: its ends, inner VLANs, partner configurations, term and shutdown.
+    static let fixedOnVXCs = ["shutdown", "aEndInnerVlan", "bEndInnerVlan", "aEndProductUid", "bEndProductUid",
                               "term", "aVnicIndex", "bVnicIndex", "aEndConfig", "bEndConfig"]
 
     /// What an IX update may not change here: its addressing, peering settings, port and shutdown.
@@ -50,16 +50,18 @@ struct ProductUpdateController {
         return try await apply(Self.uid(context), changes, rateLimit: rateLimit, approve: nil, session)
     }
 
-    /// `PUT /v3/product/vxc/{uid}`: name, rateLimit, costCentre, and isApproved while an approval is pending.
+    /// `PUT /v3/product/vxc/{uid}`: name, rateLimit, costCentre, aEndVlan and bEndVlan, and isApproved while
+    /// an approval is pending (with bEndVlan, the VLAN the provider accepts on).
     func vxc(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
         let body = try JSONBody.parse(request)
         let changes = ServiceChanges(name: body.string("name"), costCentre: body.text("costCentre"))
         let rateLimit = body.int("rateLimit"), approve = body.bool("isApproved")
+        let vlans = (a: body.int("aEndVlan").map { Int(clamping: $0) }, b: body.int("bEndVlan").map { Int(clamping: $0) })
         try Self.refuse(body, Self.fixedOnVXCs)
         try body.finish()
         let uid = Self.uid(context)
         guard try await products.product(uid, by: session).view.service.productType == .vxc else { throw DomainError.notFound("VXC \(uid) not found") }
-        return try await apply(uid, changes, rateLimit: rateLimit, approve: approve, session)
+        return try await apply(uid, changes, rateLimit: rateLimit, approve: approve, vlans: vlans, session)
     }
 
     /// `PUT /v2/product/ix/{uid}` (the Go SDK's UpdateIX): name, rateLimit, costCentre.
@@ -74,17 +76,21 @@ struct ProductUpdateController {
         return try await apply(uid, changes, rateLimit: rateLimit, approve: nil, session)
     }
 
-    /// Checks the text first, so bad input changes nothing; then the decision, the speed and the text.
-    func apply(_ uid: String, _ changes: ServiceChanges, rateLimit: Int64?, approve: Bool?, _ session: Session) async throws -> HTTPResponse {
+    /// Checks the text first, so bad input changes nothing; then the VLANs, the decision, the speed and the text.
+    func apply(_ uid: String, _ changes: ServiceChanges, rateLimit: Int64?, approve: Bool?, vlans: (a: Int?, b: Int?) = (nil, nil),
+               _ session: Session) async throws -> HTTPResponse {
         try changes.validate()
-        guard !changes.isEmpty || rateLimit != nil || approve != nil else {
+        guard !changes.isEmpty || rateLimit != nil || approve != nil || vlans.a != nil || vlans.b != nil else {
             throw DomainError.invalid("name", "nothing to change: send name, costCentre, rateLimit or another member to change")
         }
+        // Accepting takes the B-end VLAN with it; otherwise both ends move first, all or nothing.
+        let moveB = approve == true ? nil : vlans.b
+        if vlans.a != nil || moveB != nil { _ = try await services.moveVlans(uid, aEnd: vlans.a, bEnd: moveB, by: session) }
         if let approve {
             guard let pending = try await products.product(uid, by: session).view.approval else {
                 throw DomainError.conflict(code: "no_pending_approval", message: "isApproved answers a pending approval; \(uid) has none")
             }
-            if approve { _ = try await approvals.accept(pending.uid, vlan: nil, comment: nil, by: session) }
+            if approve { _ = try await approvals.accept(pending.uid, vlan: vlans.b, comment: nil, by: session) }
             else { _ = try await approvals.deny(pending.uid, comment: "rejected without a reason", by: session) }
         }
         if let rateLimit {
