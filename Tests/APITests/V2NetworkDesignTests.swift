@@ -118,6 +118,8 @@ import Testing
         let (lag, l) = try await Self.post(world, "/v4/networkdesign/buy", "{\"networkDesign\":[\(Self.port("L", extra: #","lagPortCount":9"#))]}")
         #expect(lag == 422 && "\(l)".contains("networkDesign[0].lagPortCount"), "\(l)")
         #expect(try await Self.post(world, "/v4/networkdesign/buy", "[]").0 == 422)
+        let (bare, _) = try await Self.post(world, "/v2/networkdesign/buy", "[\(Self.port("Edge", extra: #","lagPortCount":0"#)),\(missing)]")
+        #expect(bare == 404, "megaLib's bare v2 form, lagPortCount 0 as a single port, still all or nothing")
         #expect(try await Self.post(world, "/v4/networkdesign/buy", as: "readonly@acme.example", "[\(Self.port("RO"))]").0 == 403)
         #expect(try await Self.services(world) == before)
     }

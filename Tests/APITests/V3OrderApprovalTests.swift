@@ -29,6 +29,11 @@ import Testing
         let wrongBody = try APIWorld.json(wrong)
         #expect(wrong.status == 422 && wrongBody["message"] != nil, "statuses are upper case: \(wrong)")
         #expect(try await Self.go(world, "GET", "/v3/order_approvals?pageSize=0", as: "admin@acme.example").status == 422)
+        let failed = try APIWorld.json(try await Self.go(world, "GET", "/v3/order_approvals?status=FAILED", as: "admin@acme.example"))
+        #expect(failed["data"] == [], "a status the v3 API knows but no request here has")
+        let pending = try APIWorld.json(try await Self.go(world, "GET", "/v3/order_approvals?status=PENDING", as: "admin@acme.example"))
+        guard case .array(let open)? = pending["data"] else { Issue.record("\(pending)"); return }
+        #expect(open.count == 2, "both requests are pending")
     }
 
     @Test func decisionsTakeNullEmptyOrCommentBodies() async throws {

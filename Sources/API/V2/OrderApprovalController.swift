@@ -9,7 +9,8 @@ import JSON
 struct OrderApprovalController {
     let approvals: ApprovalService
 
-    static let statuses = ["PENDING", "APPROVED", "REJECTED", "FAILED", "WITHDRAWN", "EXPIRED"]
+    /// The statuses the v3 API knows: ours, and FAILED, which no approval here ever has.
+    static let statuses = Approval.Status.allCases.map(\.rawValue) + ["FAILED"]
 
     static func json(_ l: ApprovalListing) -> JSONValue {
         let a = l.approval
@@ -38,11 +39,11 @@ struct OrderApprovalController {
         let size = try Self.number(uri.queryValue("pageSize"), "pageSize", default: 25, in: 1...100)
         let descending = try Self.direction(uri.queryValue("direction"))
         if let sort = uri.queryValue("sort"), sort != "createDate" && sort != "id" { throw DomainError.invalid("sort", "must be createDate or id") }
-        var all = try await approvals.list(by: session, role: .approver, status: nil) + approvals.list(by: session, role: .requester, status: nil)
-        var seen = Set<Int64>()
-        all = all.filter { seen.insert($0.approval.id).inserted }
-            .filter { status == nil || $0.approval.status.rawValue == status }
-            .filter { serviceIds?.contains($0.approval.serviceId) ?? true }
+        let wanted = status.flatMap(Approval.Status.init(rawValue:))
+        var all = status != nil && wanted == nil ? []  // FAILED
+            : try await approvals.list(by: session, role: .approver, status: wanted) + approvals.list(by: session, role: .requester, status: wanted)
+        var seen = Set<Int64>()  // a partner admin may stand on both sides of one request
+        all = all.filter { seen.insert($0.approval.id).inserted && (serviceIds?.contains($0.approval.serviceId) ?? true) }
         all.sort { ($0.approval.createDate, $0.approval.id) < ($1.approval.createDate, $1.approval.id) }
         if descending { all.reverse() }
         let pages = max(1, (all.count + size - 1) / size)

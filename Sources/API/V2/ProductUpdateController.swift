@@ -24,6 +24,13 @@ struct ProductUpdateController {
 
     static func uid(_ context: RequestContext) -> String { context.parameters["uid"] ?? "" }
 
+    /// 404 unless the product the path names is of the kind the route is for.
+    func requireType(_ uid: String, _ session: Session, _ kind: String, _ matches: (ProductType) -> Bool) async throws {
+        guard matches(try await products.product(uid, by: session).view.service.productType) else {
+            throw DomainError.notFound("\(kind) \(uid) not found")
+        }
+    }
+
     static func refuse(_ body: JSONBody, _ fixed: [String]) throws {
         if let member = fixed.first(where: body.has) {
             throw DomainError.invalid(member, "cannot be changed on this server; leave it out of the update")
@@ -33,9 +40,7 @@ struct ProductUpdateController {
     /// `PUT /v2/product/megaport/{uid}`: name, costCentre, marketplaceVisibility, vxcPermitted of a port.
     func port(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
         let uid = Self.uid(context)
-        guard try await products.product(uid, by: session).view.service.productType.isPort else {
-            throw DomainError.notFound("megaport \(uid) not found")
-        }
+        try await requireType(uid, session, "megaport", \.isPort)
         return try await any(request, context, session)
     }
 
@@ -60,7 +65,7 @@ struct ProductUpdateController {
         try Self.refuse(body, Self.fixedOnVXCs)
         try body.finish()
         let uid = Self.uid(context)
-        guard try await products.product(uid, by: session).view.service.productType == .vxc else { throw DomainError.notFound("VXC \(uid) not found") }
+        try await requireType(uid, session, "VXC") { $0 == .vxc }
         return try await apply(uid, changes, rateLimit: rateLimit, approve: approve, vlans: vlans, session)
     }
 
@@ -72,7 +77,7 @@ struct ProductUpdateController {
         try Self.refuse(body, Self.fixedOnIXs)
         try body.finish()
         let uid = Self.uid(context)
-        guard try await products.product(uid, by: session).view.service.productType == .ix else { throw DomainError.notFound("IX \(uid) not found") }
+        try await requireType(uid, session, "IX") { $0 == .ix }
         return try await apply(uid, changes, rateLimit: rateLimit, approve: nil, session)
     }
 
