@@ -4,9 +4,14 @@ public enum ProductType: String, Sendable, CaseIterable {
     case megadirect = "MEGADIRECT"
     case vxc = "VXC"
     case ix = "IX"
+    /// A virtual cloud router (MCR): a location, a speed and an ASN, no physical interface.
+    case mcr2 = "MCR2"
 
     /// Ports (MEGAPORT and MEGADIRECT) carry VXCs and IXs.
     public var isPort: Bool { self == .megaport || self == .megadirect }
+
+    /// Products a VXC may start or end on: ports and cloud routers.
+    public var carriesVXCs: Bool { isPort || self == .mcr2 }
 }
 
 /// Where a service is in its life (API.md §4).

@@ -84,9 +84,9 @@ public enum ServiceRepository {
 }
 
 extension ServiceRepository {
-    /// A company's ports (MEGAPORT and MEGADIRECT), whatever their status, in id order.
-    public static func ports(_ db: any DatabaseConnection, companyId: Int64) throws -> [ServiceRecord] {
-        try db.query(select + " WHERE s.company_id = ? AND s.product_type IN ('MEGAPORT', 'MEGADIRECT') ORDER BY s.id", companyId, map: map)
+    /// A company's ports (MEGAPORT and MEGADIRECT) and cloud routers (MCR2), whatever their status, in id order.
+    public static func portsAndRouters(_ db: any DatabaseConnection, companyId: Int64) throws -> [ServiceRecord] {
+        try db.query(select + " WHERE s.company_id = ? AND s.product_type IN ('MEGAPORT', 'MEGADIRECT', 'MCR2') ORDER BY s.id", companyId, map: map)
     }
 
     /// The other members of the LAG whose primary is `primaryId`, in the order they were bought.

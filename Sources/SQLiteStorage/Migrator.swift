@@ -19,6 +19,7 @@ public enum Migrator {
         case badFileName(String)
         case duplicateVersion(Int)
         case databaseNewerThanCode(database: Int, code: Int)
+        case foreignKeysBroken(String)
 
         public var description: String {
             switch self {
@@ -27,6 +28,7 @@ public enum Migrator {
             case .duplicateVersion(let v): "two schema files share version \(v)"
             case .databaseNewerThanCode(let db, let code):
                 "database schema version \(db) is newer than this build's \(code); refusing to open it"
+            case .foreignKeysBroken(let name): "schema file \(name) left rows whose foreign keys point nowhere; nothing was changed"
             }
         }
     }
@@ -49,6 +51,10 @@ public enum Migrator {
         return migrations
     }
 
+    /// The first line that marks a migration rebuilding a table (SQLite's documented twelve-step
+    /// procedure): it runs with foreign keys off, and commits only if `foreign_key_check` finds nothing.
+    static let rebuildMarker = "-- rebuilds tables"
+
     /// Applies every migration newer than the database, each in its own transaction together with
     /// its `user_version` bump. Refuses a database newer than the newest file.
     /// - Returns: the versions applied.
@@ -59,8 +65,14 @@ public enum Migrator {
         guard current <= newest else { throw Failure.databaseNewerThanCode(database: current, code: newest) }
         var applied: [Int] = []
         for migration in migrations where migration.version > current {
+            let rebuilds = migration.sql.hasPrefix(rebuildMarker)
+            if rebuilds { try connection.exec("PRAGMA foreign_keys = OFF") }
+            defer { if rebuilds { try? connection.exec("PRAGMA foreign_keys = ON") } }
             try connection.transaction {
                 try connection.exec(migration.sql)
+                if rebuilds, try connection.queryFirst("PRAGMA foreign_key_check", map: { _ in true }) == true {
+                    throw Failure.foreignKeysBroken(migration.name)
+                }
                 try connection.exec("PRAGMA user_version = \(migration.version)")
             }
             applied.append(migration.version)

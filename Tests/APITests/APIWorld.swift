@@ -26,14 +26,14 @@ final class APIWorld: Sendable {
     static let shared = Task { try await APIWorld() }
 
     /// A world of one's own, for tests that order, cancel or exhaust inventory. The provisioning stage
-    /// runs with no delay unless told otherwise.
+    /// runs with no delay unless told otherwise; `schemaDirectory` may hold an older schema, to test upgrades.
     init(provisioningDelayMillis: Int64 = 0, startProvisioning: Bool = true, approvalLifetimeMillis: Int64 = 60 * 86_400_000,
-         relayPort: Int? = nil, busyTimeoutMillis: Int32 = 5000) async throws {
+         relayPort: Int? = nil, busyTimeoutMillis: Int32 = 5000, schemaDirectory: String = TempDatabase.schemaDirectory) async throws {
         temp = try TempDatabase()
         logPath = temp.directory + "/server.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let fd = open(logPath, O_WRONLY | O_APPEND)
-        db = try await SQLiteDatabase.open(path: temp.path, schemaDirectory: TempDatabase.schemaDirectory,
+        db = try await SQLiteDatabase.open(path: temp.path, schemaDirectory: schemaDirectory,
                                            busyTimeoutMilliseconds: busyTimeoutMillis)
         var configuration = ApplicationConfiguration(database: db)
         configuration.provisioningDelayMillis = provisioningDelayMillis

@@ -2,7 +2,7 @@ import JSON
 import TestSupport
 import Testing
 
-/// Issue 13, the whole life of a Terraform apply and destroy (port, LAG, VXCs, tags, service key, lock)
+/// Issue 13, the whole life of a Terraform apply and destroy (port, LAG, MCR, VXCs, tags, service key, lock)
 /// over the v2 surface, each request as the Go SDK sends it (Bearer token, JSON content type on every
 /// non-GET, the SDK's user agent). Provisioning is stepped by hand between polls, so the test waits on
 /// state, never on time.
@@ -61,6 +61,13 @@ import Testing
         let lagPorts = [try Self.uid(lag, 0, "technicalServiceUid"), try Self.uid(lag, 1, "technicalServiceUid")]
         for member in lagPorts { #expect(try await go.await(member, ["LIVE"])["lagId"] != .null) }
 
+        // megaport_mcr: validate, buy, wait; Terraform reads the ASN back from resources.virtual_router.mcrAsn.
+        let mcrItem = #"{"locationId":3,"productName":"tf-mcr","term":1,"productType":"MCR2","portSpeed":1000,"costCentre":"","config":{"mcrAsn":64512,"diversityZone":"blue"}}"#
+        #expect(try await go.call("POST", "/v3/networkdesign/validate", "[\(mcrItem)]").0 == 200)
+        let mcr = try Self.uid(try await go.call("POST", "/v4/networkdesign/buy", #"{"networkDesign":[\#(mcrItem)],"discountCodes":[]}"#).1, 0, "technicalServiceUid")
+        let router = try await go.await(mcr, ["CONFIGURED", "LIVE"])
+        #expect(router["productType"] == "MCR2" && router["resources"]?["virtual_router"]?["mcrAsn"] == 64512)
+
         // megaport_vxc: to our own port, to AWS (approved automatically), to Beta (approved by hand).
         func vxc(_ name: String, to bEnd: String, partner: String = "") -> String {
             #"[{"productUid":"\#(port)","associatedVxcs":[{"productName":"\#(name)","rateLimit":100,"term":1,"shutdown":false,"aEnd":{"productUid":"\#(port)"},"bEnd":{"productUid":"\#(bEnd)"\#(partner)}}]}]"#
@@ -69,6 +76,8 @@ import Testing
         let toAWS = try Self.uid(try await go.call("POST", "/v3/networkdesign/buy", vxc("tf-aws", to: String(aws),
             partner: #","partnerConfig":{"connectType":"AWS","type":"private","asn":64512,"ownerAccount":"123456789012"}"#)).1, 0, "vxcJTechnicalServiceUid")
         let toBeta = try Self.uid(try await go.call("POST", "/v3/networkdesign/buy", vxc("tf-beta", to: String(beta))).1, 0, "vxcJTechnicalServiceUid")
+        let toMCR = try Self.uid(try await go.call("POST", "/v3/networkdesign/buy", vxc("tf-mcr-vxc", to: mcr)).1, 0, "vxcJTechnicalServiceUid")
+        #expect(try await go.await(toMCR, ["LIVE"])["bEnd"]?["productUid"] == .string(mcr), "port to MCR, same company: no approval")
         #expect(try await go.await(own, ["LIVE"])["vxcApproval"] == nil, "no approval once decided")
         #expect(try await go.await(toAWS, ["LIVE"])["bEnd"]?["productUid"] != nil)
         let waiting = try await go.call("GET", "/v2/product/\(toBeta)").1["data"] ?? nil
@@ -91,6 +100,12 @@ import Testing
         #expect(try await go.call("PUT", "/v2/product/\(port)/tags", #"{"resourceTags":[{"key":"owner","value":"tf"}]}"#).0 == 200)
         #expect(try await go.call("GET", "/v2/product/\(port)/tags").1["data"]?["resourceTags"] == [["key": "owner", "value": "tf"]])
 
+        // ModifyMCR: the next read shows the new name and ASN.
+        let modify = #"{"ProductID":"\#(mcr)","ProductType":"mcr2","name":"tf-mcr-2","costCentre":"","asn":65001}"#
+        #expect(try await go.call("PUT", "/v2/product/mcr2/\(mcr)", modify).0 == 200)
+        let modified = try await go.call("GET", "/v2/product/\(mcr)").1["data"] ?? nil
+        #expect(modified["productName"] == "tf-mcr-2" && modified["resources"]?["virtual_router"]?["mcrAsn"] == 65001)
+
         // megaport_service_key: create, read through the escaped path, list.
         let (_, created) = try await go.call("POST", "/v2/service/key",
                                              #"{"productUid":"\#(port)","singleUse":false,"maxSpeed":100,"active":true,"preApproved":true,"description":"tf","ValidFor":null}"#)
@@ -99,6 +114,10 @@ import Testing
         let (_, keys) = try await go.call("GET", "/v2/service/key?productIdOrUid=\(port)")
         if case .array(let list)? = keys["data"] { #expect(list.count == 1) } else { Issue.record("\(keys)") }
 
+        // Destroy the MCR first: refused while its VXC is attached (safeDelete), then destroyed after it, as Terraform orders it.
+        #expect(try await go.call("POST", "/v3/product/\(mcr)/action/CANCEL_NOW?safeDelete=true").0 == 409)
+        #expect(try await go.call("POST", "/v3/product/\(toMCR)/action/CANCEL_NOW").0 == 200)
+        #expect(try await go.call("POST", "/v3/product/\(mcr)/action/CANCEL_NOW?safeDelete=true").0 == 200)
         // Destroy: a locked port refuses, then unlock and cancel now; the port and its VXCs end DECOMMISSIONED.
         #expect(try await go.call("POST", "/v2/product/\(port)/lock").0 == 200)
         #expect(try await go.call("POST", "/v3/product/\(port)/action/CANCEL_NOW").0 == 409)
@@ -106,7 +125,7 @@ import Testing
         #expect(try await go.call("POST", "/v3/product/\(port)/action/CANCEL_NOW").0 == 200)
         #expect(try await go.await(port, ["DECOMMISSIONED"])["provisioningStatus"] == "DECOMMISSIONED")
         #expect(try await go.call("POST", "/v3/product/\(lagPorts[0])/action/CANCEL_NOW").0 == 200)
-        for child in [own, toAWS, toBeta] + lagPorts {
+        for child in [own, toAWS, toBeta, toMCR, mcr] + lagPorts {
             #expect(try await go.await(child, ["DECOMMISSIONED"])["provisioningStatus"] == "DECOMMISSIONED", "\(child)")
         }
     }

@@ -42,7 +42,7 @@ extension OA {
             ("id", i), ("name", s), ("country", s), ("countryCode", s), ("metro", s), ("market", s), ("siteCode", s),
             ("networkRegion", s), ("status", s), ("latitude", number), ("longitude", number), ("liveDate", i),
             ("address", object([("street", s), ("suburb", n("string")), ("city", s), ("state", n("string")), ("postcode", n("string")), ("country", s)])),
-            ("products", object([("megaport", array(i)), ("mcr", b)])), ("availableSpeeds", array(i)), ("vRouterAvailable", b),
+            ("products", object([("megaport", array(i)), ("mcr", b), ("mcrVersion", i), ("mcr2", array(i))])), ("availableSpeeds", array(i)), ("vRouterAvailable", b),
         ])),
         ("Login", object([
             ("session", s), ("token", s), ("username", s), ("firstName", s), ("lastName", s), ("personId", i), ("personUid", s),

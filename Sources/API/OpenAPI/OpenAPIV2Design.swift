@@ -10,6 +10,14 @@ extension OA {
         ("locationId", positiveId), ("term", portTerms), ("marketplaceVisibility", b), ("costCentre", text(128)), ("resourceTags", designTags),
         ("lagPortCount", ["type": "integer", "minimum": 0, "maximum": 8]), ("createDate", ignored), ("virtual", ["type": "boolean", "const": false]), ("market", ignored), ("config", ignored), ("promoCode", ignored),
     ], optional: ["term", "marketplaceVisibility", "costCentre", "resourceTags", "lagPortCount", "createDate", "virtual", "market", "config", "promoCode"])
+    static let designRouter = request([
+        ("productName", name(128)), ("productType", oneOf(["MCR2"])),
+        ("portSpeed", ["type": "integer", "enum": [1000, 2500, 5000, 10000, 25000, 50000, 100000, 400000]]),
+        ("locationId", positiveId), ("term", portTerms), ("marketplaceVisibility", b), ("costCentre", text(128)), ("resourceTags", designTags),
+        ("config", request([("mcrAsn", ["type": "integer", "minimum": 0, "maximum": 4_294_967_295]), ("diversityZone", ignored)],
+                           optional: ["mcrAsn", "diversityZone"])),
+        ("createDate", ignored), ("promoCode", ignored),
+    ], optional: ["term", "marketplaceVisibility", "costCentre", "resourceTags", "config", "createDate", "promoCode"])
     static let awsPartner = request([("connectType", oneOf(["AWS"])), ("type", oneOf(["private", "public"])), ("asn", asn),
                                      ("ownerAccount", ["type": "string", "pattern": "^[0-9]{12}$"]), ("authKey", text(64))],
                                     optional: ["type", "authKey"])
@@ -27,7 +35,7 @@ extension OA {
         ("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000]), ("vlan", vlan), ("term", portTerms),
     ], optional: ["productName", "vlan", "term"])
     static let designItem: JSONValue = ["anyOf": [
-        designPort,
+        designPort, designRouter,
         object([("productUid", idOrUid), ("associatedVxcs", ["type": "array", "items": designVXC, "minItems": 1])]),
         object([("productUid", idOrUid), ("associatedIxs", ["type": "array", "items": designIX, "minItems": 1])]),
     ]]
@@ -39,8 +47,8 @@ extension OA {
 
     static let v2Design: [(method: String, template: String, operation: JSONValue)] = ["v2", "v3"].map { version in
         ("post", "/\(version)/networkdesign/validate",
-         op("Check and price a design as a buy would, keeping nothing: a bare array of MEGAPORT ports, VXCs (associatedVxcs) and "
-            + "IXs (associatedIxs)", tag: "ordering", body: design,
+         op("Check and price a design as a buy would, keeping nothing: a bare array of MEGAPORT ports, MCR2 routers, "
+            + "VXCs (associatedVxcs) and IXs (associatedIxs)", tag: "ordering", body: design,
             responses: [(200, envelope(array(object([("productType", s), ("productName", s), ("price", price)]))))],
             errors: designErrors, errorShape: "V2Error"))
     } + ["v2", "v3", "v4"].map { version in

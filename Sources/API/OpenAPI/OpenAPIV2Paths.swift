@@ -83,17 +83,23 @@ extension OA {
 
     static let productChanges: [(String, JSONValue)] = [("name", name(128)), ("costCentre", text(128))]
     static let v2Updates: [(method: String, template: String, operation: JSONValue)] = [
-        ("put", "/v2/product/:uid", op("Change a product: only the members sent; rateLimit changes a VXC's or IX's speed", tag: "products",
-                                       parameters: [uidParameter],
+        ("put", "/v2/product/:uid", op("Change a product: only the members sent; rateLimit changes a VXC's or IX's speed, asn a "
+                                       + "cloud router's", tag: "products", parameters: [uidParameter],
                                        body: request(productChanges + [("marketplaceVisibility", b), ("vxcPermitted", b),
-                                                                       ("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000])],
-                                                     optional: ["name", "costCentre", "marketplaceVisibility", "vxcPermitted", "rateLimit"]),
+                                                                       ("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000]),
+                                                                       ("asn", asn)],
+                                                     optional: ["name", "costCentre", "marketplaceVisibility", "vxcPermitted", "rateLimit", "asn"]),
                                        responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error")),
         ("put", "/v2/product/megaport/:uid", op("Change a port (the Go SDK's ModifyPort): name, costCentre (\"\" clears it), "
                                                 + "marketplaceVisibility", tag: "products", parameters: [uidParameter],
                                                 body: request(productChanges + [("marketplaceVisibility", b), ("vxcPermitted", b)],
                                                               optional: ["name", "costCentre", "marketplaceVisibility", "vxcPermitted"]),
                                                 responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error")),
+        ("put", "/v2/product/mcr2/:uid", op("Change a cloud router (the Go SDK's ModifyMCR): name, costCentre (\"\" clears it), "
+                                             + "marketplaceVisibility, asn", tag: "products", parameters: [uidParameter],
+                                             body: request(productChanges + [("marketplaceVisibility", b), ("asn", asn)],
+                                                           optional: ["name", "costCentre", "marketplaceVisibility", "asn"]),
+                                             responses: [(200, envelope(product))], errors: [403, 404, 409, 422], errorShape: "V2Error")),
         ("put", "/v2/product/ix/:uid", op("Change an IX (the Go SDK's UpdateIX): name, costCentre, rateLimit; addressing and peering "
                                           + "settings are refused (422)", tag: "products", parameters: [uidParameter],
                                           body: request(productChanges + [("rateLimit", ["type": "integer", "minimum": 1, "maximum": 100_000])],

@@ -21,8 +21,8 @@ struct LifecycleController {
     }
 
     /// `POST /v2|v3/product/{uid}/action/{CANCEL,CANCEL_NOW,UN_CANCEL}[?safeDelete=true]`. There is no billing
-    /// term here, so CANCEL (at the end of the term) ends a VXC or IX at once like CANCEL_NOW; ports are
-    /// cancelled with CANCEL_NOW, as the clients themselves insist. Without `safeDelete=true` a port's VXCs
+    /// term here, so CANCEL (at the end of the term) ends a VXC or IX at once like CANCEL_NOW; ports and
+    /// routers are cancelled with CANCEL_NOW, as the clients themselves insist. Without `safeDelete=true` a port's VXCs
     /// and IXs are cancelled with it; with it, a port that carries any is refused (409, naming them).
     func action(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
         let uid = Self.uid(context)
@@ -34,8 +34,8 @@ struct LifecycleController {
             return try await product(uid, session, message: "Product cancelled")
         case "CANCEL":
             let current = try await products.product(uid, by: session)
-            guard !current.view.service.productType.isPort else {
-                throw DomainError.invalid("action", "a port is cancelled with CANCEL_NOW")
+            guard !current.view.service.productType.carriesVXCs else {
+                throw DomainError.invalid("action", "a port or cloud router is cancelled with CANCEL_NOW")
             }
             _ = try await services.cancel(uid, cascade: false, by: session)
             return try await product(uid, session, message: "Product cancelled")

@@ -4,10 +4,10 @@ import HTTPServer
 import JSON
 
 /// `/v2|v3/networkdesign/validate` and `/v2|v3|v4/networkdesign/buy`: a bare array of items, or
-/// `{"networkDesign": [...]}` as the Go SDK's v4 buy sends it. Items are MEGAPORT ports, VXCs under
-/// `associatedVxcs` and IXs under `associatedIxs`, in the clients' member names; upper-case twins,
-/// `createDate`, `market`, `config` and `promoCode` are ignored. What this server does not model yet
-/// (MCRs, MVEs, LAGs, partner configurations other than AWS, inner VLANs) is refused by name.
+/// `{"networkDesign": [...]}` as the Go SDK's v4 buy sends it. Items are MEGAPORT ports and LAGs, MCR2
+/// cloud routers, VXCs under `associatedVxcs` and IXs under `associatedIxs`, in the clients' member names;
+/// upper-case twins, `createDate`, `market`, a port's `config` and `promoCode` are ignored. What this server
+/// does not model yet (MVEs, partner configurations other than AWS, inner VLANs) is refused by name.
 struct NetworkDesignController {
     let designs: NetworkDesignService
 
@@ -56,12 +56,13 @@ struct NetworkDesignController {
     }
 
     static func port(_ item: JSONBody) throws -> DesignItem {
-        let type = item.string("productType") ?? ""
-        guard type.uppercased() == "MEGAPORT" else {
-            throw DomainError.invalid(item.path("productType"), type.isEmpty ? "is required: MEGAPORT (or an item with associatedVxcs or associatedIxs)"
-                                                                  : "\(type) is not served yet; MEGAPORT ports, VXCs and IXs are")
+        let type = item.string("productType")?.uppercased() ?? ""
+        // megaLib's first-generation MCR is a MEGAPORT item with `virtual: true`; it is ordered as a cloud router.
+        if type == "MCR2" || (type == "MEGAPORT" && item.bool("virtual") == true) { return try router(item) }
+        guard type == "MEGAPORT" else {
+            throw DomainError.invalid(item.path("productType"), type.isEmpty ? "is required: MEGAPORT or MCR2 (or an item with associatedVxcs or associatedIxs)"
+                                                                  : "\(type) is not served yet; MEGAPORT ports, MCR2 routers, VXCs and IXs are")
         }
-        if item.bool("virtual") == true { throw DomainError.invalid(item.path("virtual"), "virtual (MCR) ports are not served yet") }
         let lagCount = item.int("lagPortCount") ?? 0  // omitted, null or 0: a single port
         let lagPorts = lagCount == 0 ? 1 : Int(clamping: lagCount)
         var order = PortOrder(name: item.requireString("productName"), locationId: item.requireInt("locationId"),
@@ -70,12 +71,25 @@ struct NetworkDesignController {
         return .port(order, lagPorts: lagPorts, term: Int(item.int("term") ?? 1), settings: settings, tags: tags(item))
     }
 
+    /// A cloud router: `portSpeed`, `locationId`, `config.mcrAsn` (133937 when omitted or 0).
+    static func router(_ item: JSONBody) throws -> DesignItem {
+        let asn = item.object("config")?.int("mcrAsn")
+        let order = MCROrder(name: item.requireString("productName"), locationId: item.requireInt("locationId"),
+                             speed: Int(clamping: item.requireInt("portSpeed")), asn: asn == 0 ? nil : asn)
+        let settings = ServiceChanges(marketplaceVisibility: item.bool("marketplaceVisibility"), costCentre: item.string("costCentre"))
+        return .mcr(order, term: Int(item.int("term") ?? 1), settings: settings, tags: tags(item))
+    }
+
     static func vxc(_ item: JSONBody, aEnd port: String?) throws -> DesignItem {
         let a = item.object("aEnd"), b = item.requireObject("bEnd")
         for (end, name) in [(a, "aEnd"), (b, "bEnd")] {
             if let end, end.int("innerVlan").map({ $0 != 0 }) == true {
                 throw DomainError.invalid(item.path("\(name).innerVlan"), "inner VLANs are not served yet")
             }
+        }
+        for (end, name) in [(a, "aEnd"), (b, "bEnd")] {
+            guard let config = end?.object("partnerConfig"), config.has("interfaces") || config.string("connectType")?.uppercased() == "VROUTER" else { continue }
+            throw DomainError.invalid(item.path("\(name).partnerConfig"), "router interface (BGP) configurations are not served yet; order the VXC without one")
         }
         if a?.has("partnerConfig") == true { throw DomainError.invalid(item.path("aEnd.partnerConfig"), "A-end partner configurations are not served yet") }
         if item.bool("shutdown") == true { throw DomainError.invalid(item.path("shutdown"), "a VXC cannot be ordered shut down here") }

@@ -1,14 +1,14 @@
 import Domain
 import JSON
 
-/// Products in the shapes the Go SDK decodes (ports, VXCs and IXs): integer ids and speeds, dates as
+/// Products in the shapes the Go SDK decodes (ports, cloud routers, VXCs and IXs): integer ids and speeds, dates as
 /// epoch milliseconds or null, `attributeTags` always an object, a port's `resources.interface` an object,
 /// a VXC's `resources` without an interface array, lower-case `vxcpermitted` on ports.
 enum ProductJSON {
     static func product(_ tree: ProductTree) -> JSONValue {
         let s = tree.view.service
-        if s.productType.isPort {
-            var o = port(s)
+        if s.productType.carriesVXCs {
+            var o = s.productType == .mcr2 ? router(s) : port(s)
             o["associatedVxcs"] = .array(tree.children.filter { $0.service.productType == .vxc }.map(vxc))
             o["associatedIxs"] = .array(tree.children.filter { $0.service.productType == .ix }.map(ix))
             return .object(o)
@@ -52,6 +52,16 @@ enum ProductJSON {
              "resource_name": "interface", "up": 1, "demarcation": "", "description": "", "loa_template": "", "media": "LR4"]
         }
         o["resources"] = .object(interface.map { ["interface": $0] } ?? [:])
+        return o
+    }
+
+    /// A cloud router: a port's fields without an interface, `virtual: true`, and the router under
+    /// `resources.virtual_router` (where Terraform reads `mcrAsn`).
+    static func router(_ s: ServiceRecord) -> JSONObject {
+        var o = port(s)
+        o["virtual"] = true
+        o["resources"] = ["virtual_router": ["id": .int(s.id), "mcrAsn": .int(s.asn), "name": .string(s.name), "resource_name": "virtual_router",
+                                             "resource_type": "virtual_router", "speed": .int(s.speed.map(Int64.init))]]
         return o
     }
 

@@ -4,7 +4,7 @@ import HTTPServer
 import JSON
 
 /// Partial product updates on the v2 surface, applied before the answer so the next read shows them:
-/// `PUT /v2/product/megaport/{uid}` (the Go SDK's ModifyPort), `PUT /v2/product/{uid}` (megaLib and
+/// `PUT /v2/product/megaport/{uid}` (the Go SDK's ModifyPort), `PUT /v2/product/mcr2/{uid}` (ModifyMCR), `PUT /v2/product/{uid}` (megaLib and
 /// scripts) and `PUT /v3/product/vxc/{uid}` with its v2 alias (UpdateVXC). Members left out stay as they
 /// are; `costCentre: ""` clears it. Members the clients know but this server cannot change yet are
 /// refused by name (422) rather than silently dropped.
@@ -13,8 +13,8 @@ struct ProductUpdateController {
     let products: ProductService
     let approvals: ApprovalService
 
-    /// What a port update may not change here: MCR and MVE members, and the contract term.
-    static let fixedOnPorts = ["term", "asn", "vnics"]
+    /// What a port or router update may not change here: MVE members and the contract term.
+    static let fixedOnPorts = ["term", "vnics"]
     /// What a VXC update may not change here: its ends, inner VLANs, partner configurations, term and shutdown.
     static let fixedOnVXCs = ["shutdown", "aEndInnerVlan", "bEndInnerVlan", "aEndProductUid", "bEndProductUid",
                               "term", "aVnicIndex", "bVnicIndex", "aEndConfig", "bEndConfig"]
@@ -44,11 +44,19 @@ struct ProductUpdateController {
         return try await any(request, context, session)
     }
 
-    /// `PUT /v2/product/{uid}`: any product; `rateLimit` changes a VXC's or IX's speed.
+    /// `PUT /v2/product/mcr2/{uid}` (the Go SDK's ModifyMCR): name, costCentre, marketplaceVisibility, asn of a cloud router.
+    func router(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
+        let uid = Self.uid(context)
+        try await requireType(uid, session, "mcr2") { $0 == .mcr2 }
+        return try await any(request, context, session)
+    }
+
+    /// `PUT /v2/product/{uid}`: any product; `rateLimit` changes a VXC's or IX's speed, `asn` a router's ASN.
     func any(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
         let body = try JSONBody.parse(request)
         let changes = ServiceChanges(name: body.string("name"), marketplaceVisibility: body.bool("marketplaceVisibility"),
-                                     vxcPermitted: body.bool("vxcPermitted") ?? body.bool("vxcpermitted"), costCentre: body.text("costCentre"))
+                                     vxcPermitted: body.bool("vxcPermitted") ?? body.bool("vxcpermitted"), costCentre: body.text("costCentre"),
+                                     asn: body.int("asn"))
         let rateLimit = body.int("rateLimit")
         try Self.refuse(body, Self.fixedOnPorts)
         try body.finish()

@@ -23,9 +23,12 @@ struct ReferenceController {
         return Envelope.success("Found \(all.count) locations", data: .array(all.map(Self.locationV3)))
     }
 
-    /// A location as `LocationV3`: port speeds in both diversity zones (no MCR or MVE here yet).
+    /// A location as `LocationV3`: port speeds in both diversity zones, and cloud router speeds where the
+    /// location is open for orders (no MVE here yet).
     static func locationV3(_ l: Location) -> JSONValue {
-        let zone: JSONValue = ["megaportSpeedMbps": .array(l.portSpeeds.map { .int(Int64($0)) }), "mcrSpeedMbps": [],
+        let routers = l.status == "Active" ? MCROrder.speeds : []
+        let zone: JSONValue = ["megaportSpeedMbps": .array(l.portSpeeds.map { .int(Int64($0)) }),
+                               "mcrSpeedMbps": .array(routers.map { .int(Int64($0)) }),
                                "mveMaxCpuCoreCount": nil, "mveAvailable": false, "natGatewaySpeedMbps": []]
         return [
             "id": .int(l.id), "name": .string(l.name), "metro": .string(l.metro), "market": .string(l.market), "status": .string(l.status),

@@ -56,6 +56,7 @@ struct V2Routes: APISurface {
         let updates = ProductUpdateController(services: app.lifecycle, products: app.products, approvals: app.approvals)
         router.session(.put, "/v2/product/:uid") { request, context, session in try await updates.any(request, context, session) }
         router.session(.put, "/v2/product/megaport/:uid") { request, context, session in try await updates.port(request, context, session) }
+        router.session(.put, "/v2/product/mcr2/:uid") { request, context, session in try await updates.router(request, context, session) }
         router.session(.put, "/v2/product/ix/:uid") { request, context, session in try await updates.ix(request, context, session) }
         for version in ["v2", "v3"] {
             router.session(.put, "/\(version)/product/vxc/:uid") { request, context, session in try await updates.vxc(request, context, session) }

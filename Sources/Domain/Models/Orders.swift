@@ -78,3 +78,24 @@ public struct OrderReceipt: Sendable, Equatable {
     public let serviceId: Int64
     public let name: String
 }
+
+/// A cloud router (MCR2) order: a location, a router speed and a BGP ASN (133937 when none is given).
+public struct MCROrder: Sendable {
+    public var name: String
+    public var locationId: Int64
+    public var speed: Int
+    public var asn: Int64
+
+    public init(name: String, locationId: Int64, speed: Int, asn: Int64?) {
+        self.name = name
+        self.locationId = locationId
+        self.speed = speed
+        self.asn = asn ?? MCROrder.defaultASN
+    }
+
+    /// The ASN a router gets when its order names none (the one Megaport's Python library defaults to).
+    public static let defaultASN: Int64 = 133_937
+
+    /// The router speeds offered at every active location, in Mbps (what `/v3/locations` lists as `mcrSpeedMbps`).
+    public static let speeds = [1000, 2500, 5000, 10000, 25000, 50000, 100000, 400000]
+}

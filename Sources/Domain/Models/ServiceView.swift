@@ -27,12 +27,15 @@ public struct ServiceChanges: Sendable {
     public var vxcPermitted: Bool?
     /// The billing label; `""` clears it.
     public var costCentre: String?
+    /// A cloud router's BGP ASN.
+    public var asn: Int64?
 
-    public init(name: String? = nil, marketplaceVisibility: Bool? = nil, vxcPermitted: Bool? = nil, costCentre: String? = nil) {
+    public init(name: String? = nil, marketplaceVisibility: Bool? = nil, vxcPermitted: Bool? = nil, costCentre: String? = nil, asn: Int64? = nil) {
         self.name = name
         self.marketplaceVisibility = marketplaceVisibility
         self.vxcPermitted = vxcPermitted
         self.costCentre = costCentre
+        self.asn = asn
     }
 
     /// 422 for a blank or over-long name, or text with control or invisible characters; callers that
@@ -43,8 +46,9 @@ public struct ServiceChanges: Sendable {
             guard costCentre.count <= 128 else { throw DomainError.invalid("costCentre", "must be at most 128 characters") }
             try Validation.plain(costCentre, field: "costCentre")
         }
+        if let asn, let problem = MCROrdering.problem(asn: asn) { throw DomainError.invalid("asn", problem) }
     }
 
     /// Nothing to change.
-    public var isEmpty: Bool { name == nil && marketplaceVisibility == nil && vxcPermitted == nil && costCentre == nil }
+    public var isEmpty: Bool { name == nil && marketplaceVisibility == nil && vxcPermitted == nil && costCentre == nil && asn == nil }
 }

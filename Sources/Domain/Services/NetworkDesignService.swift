@@ -83,7 +83,12 @@ public struct NetworkDesignService: Sendable {
                 try PortOrdering.validate(order)
                 if !(1...8).contains(lagPorts) { throw DomainError.invalid("lagPortCount", "must be 1 to 8") }
                 try ProductService.validate(tags)
-                if !PriceTerms.all.contains(term) { throw DomainError.invalid("term", "must be one of 1, 12, 24, 36, 48, 60") }
+                try PriceTerms.check(term)
+                try settings.validate()
+            case .mcr(let order, let term, let settings, let tags):
+                try MCROrdering.validate(order)
+                try ProductService.validate(tags)
+                try PriceTerms.check(term)
                 try settings.validate()
             case .vxc(let order, _, _, let settings, let tags):
                 try VXCOrdering.validate(order)
@@ -91,7 +96,7 @@ public struct NetworkDesignService: Sendable {
                 try settings.validate()
             case .ix(_, let ix, let term):
                 try IXOrdering.validate(ix, field: "ix")
-                if !PriceTerms.all.contains(term) { throw DomainError.invalid("term", "must be one of 1, 12, 24, 36, 48, 60") }
+                try PriceTerms.check(term)
             }
         } catch let error as DomainError {
             throw underItem(error, index)
@@ -107,6 +112,10 @@ public struct NetworkDesignService: Sendable {
             if lagPorts > 1 { try ServiceChangeRepository.aggregate(db, ids: ids, primaryId: ids[0]) }
             for id in ids { try finish(db, id, settings, tags: tags) }
             return try ids.map { try line(db, $0, speed: order.speed, term: term) }
+        case .mcr(let order, let term, let settings, let tags):
+            let id = try MCROrdering.place(db, order, session: session, now: now)
+            try finish(db, id, settings, tags: tags)
+            return [try line(db, id, speed: order.speed, term: term)]
         case .vxc(var order, let aEnd, let bEnd, let settings, let tags):
             order.aEndId = try AccessPolicy.ownedService(db, session, aEnd, for: .order).id
             guard let b = try ServiceRepository.find(db, idOrUid: bEnd) else {
@@ -118,7 +127,10 @@ public struct NetworkDesignService: Sendable {
             return [try line(db, result.serviceId, speed: order.speed, term: order.term)]
         case .ix(let portIdOrUid, let ix, let term):
             let port = try AccessPolicy.ownedService(db, session, portIdOrUid, for: .order)
-            guard port.productType.isPort, port.status.isReady else {
+            guard port.productType.isPort else {
+                throw DomainError.invalid("productUid", "an IX is ordered on a port; \(port.uid) is \(port.productType.rawValue)")
+            }
+            guard port.status.isReady else {
                 throw DomainError.conflict(code: "port_not_ready", message: "port \(port.id) is \(port.status.rawValue); it must be CONFIGURED or LIVE")
             }
             let id = try IXOrdering.insert(db, on: port, ix, session: session, now: now)
@@ -142,7 +154,7 @@ public struct NetworkDesignService: Sendable {
         let location = service.location?.locationId ?? aEnd?.location?.locationId
         let type = service.productType.isPort ? "MEGAPORT" : service.productType.rawValue
         guard let location, let price = try PriceRepository.monthlyRate(db, locationId: location, productType: type, speed: speed, term: term) else {
-            throw DomainError.invalid(service.productType.isPort ? "speed" : "rateLimit", "has no price for a \(speed) Mbps \(type) on a \(term)-month term in this market")
+            throw DomainError.invalid(service.productType.carriesVXCs ? "speed" : "rateLimit", "has no price for a \(speed) Mbps \(type) on a \(term)-month term in this market")
         }
         return DesignLine(productType: service.productType, serviceId: service.id, serviceUid: service.uid, name: service.name,
                           status: service.status, monthlyRate: price.rate, currency: price.currency)
@@ -152,4 +164,9 @@ public struct NetworkDesignService: Sendable {
 /// The contract terms the price book quotes, in months.
 enum PriceTerms {
     static let all = [1, 12, 24, 36, 48, 60]
+
+    /// 422 unless the price book quotes this term.
+    static func check(_ term: Int) throws {
+        if !all.contains(term) { throw DomainError.invalid("term", "must be one of 1, 12, 24, 36, 48, 60") }
+    }
 }

@@ -18,6 +18,16 @@ enum PortOrdering {
         if let ix = order.ix { try IXOrdering.validate(ix, field: "ix") }
     }
 
+    /// 422 unless the location exists and is Active (open for orders).
+    static func requireOpen(_ db: any DatabaseConnection, locationId: Int64) throws {
+        guard let status = try LocationRepository.status(db, id: locationId) else {
+            throw DomainError.invalid("locationId", "no location \(locationId)")
+        }
+        guard status == "Active" else {
+            throw DomainError.invalid("locationId", "location \(locationId) is \(status), not open for orders")
+        }
+    }
+
     /// Checks the ordering company, product type, location and account gate, then inserts the port
     /// (allocating an interface when one is free) and its IX, all in the caller's transaction.
     static func place(_ db: any DatabaseConnection, _ order: PortOrder, session: Session, now: Int64) throws -> OrderReceipt {
@@ -25,12 +35,7 @@ enum PortOrdering {
         if order.productType == .megadirect && company.accountType != .partner {
             throw DomainError.forbidden(code: "megadirect_partners_only", message: "MEGADIRECT ports can be ordered by PARTNER accounts only")
         }
-        guard let status = try LocationRepository.status(db, id: order.locationId) else {
-            throw DomainError.invalid("locationId", "no location \(order.locationId)")
-        }
-        guard status == "Active" else {
-            throw DomainError.invalid("locationId", "location \(order.locationId) is \(status), not open for orders")
-        }
+        try requireOpen(db, locationId: order.locationId)
         try AccountGate.check(db, company)
         var port = PortRepository.NewPort(companyId: company.id, name: order.name.trimmingWhitespace, locationId: order.locationId,
                                           speed: order.speed)

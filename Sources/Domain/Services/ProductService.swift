@@ -16,10 +16,10 @@ public struct ProductService: Sendable {
 
     public init(db: any DatabaseWriter) { self.db = db }
 
-    /// The caller's company's ports, each with its VXCs and IXs.
+    /// The caller's company's ports and cloud routers, each with its VXCs and IXs.
     public func list(by session: Session) async throws -> [ProductTree] {
         try await db.read { conn in
-            try ServiceRepository.ports(conn, companyId: session.companyId).map { try Self.tree(conn, $0) }
+            try ServiceRepository.portsAndRouters(conn, companyId: session.companyId).map { try Self.tree(conn, $0) }
         }
     }
 

@@ -60,7 +60,7 @@ extension ServiceManagement {
         guard (0...4094).contains(vlan) else { throw DomainError.invalid("vlan", "must be 0 to 4094") }
         return try await db.read { conn in
             let port = try AccessPolicy.visibleService(conn, session, idOrUid)
-            guard port.productType.isPort else { throw DomainError.invalid("uid", "must be a port") }
+            guard port.productType.carriesVXCs else { throw DomainError.invalid("uid", "must be a port or cloud router") }
             if vlan == 0 { return try VlanRepository.lowestFree(conn, portId: port.id).map { [$0] } ?? [] }
             if VlanRepository.range.contains(vlan), try !VlanRepository.isUsed(conn, portId: port.id, vlan: vlan) { return [vlan] }
             return try VlanRepository.suggestions(conn, portId: port.id, near: vlan)

@@ -22,8 +22,9 @@ extension ServiceManagement {
             guard service.status.isActive else {
                 throw DomainError.conflict(code: "not_active", message: "service \(service.id) is \(service.status.rawValue)")
             }
-            guard !service.productType.isPort else {
-                throw DomainError.invalid("rateLimit", "a port's speed is its physical interface; order a port of the new speed")
+            guard !service.productType.carriesVXCs else {
+                throw DomainError.invalid("rateLimit", service.productType == .mcr2 ? "a cloud router's speed is fixed; order a router of the new speed"
+                                                       : "a port's speed is its physical interface; order a port of the new speed")
             }
             let aEnd = try service.aEndId.flatMap { try ServiceRepository.find(conn, id: $0) }
             let bEnd = try service.bEndId.flatMap { try ServiceRepository.find(conn, id: $0) }

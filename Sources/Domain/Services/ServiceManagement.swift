@@ -28,7 +28,7 @@ public struct ServiceManagement: Sendable {
 
     static func view(_ db: any DatabaseConnection, _ service: ServiceRecord) throws -> ServiceView {
         var children: [ServiceView.Child] = []
-        if service.productType.isPort {
+        if service.productType.carriesVXCs {
             let vlans = try VlanRepository.vlansOfChildren(db, portId: service.id)
             children = try ServiceRepository.children(db, portId: service.id).map { ServiceView.Child(service: $0, vlans: vlans[$0.id] ?? [:]) }
         }
@@ -45,18 +45,22 @@ public struct ServiceManagement: Sendable {
         return try await db.write { conn in
             let service = try AccessPolicy.ownedService(conn, session, idOrUid, for: .order)
             try Self.requireUnlocked(service)
-            if !service.productType.isPort && (changes.marketplaceVisibility != nil || changes.vxcPermitted != nil) {
-                throw DomainError.invalid(changes.marketplaceVisibility != nil ? "marketplaceVisibility" : "vxcPermitted", "applies to ports only")
+            if !service.productType.carriesVXCs && (changes.marketplaceVisibility != nil || changes.vxcPermitted != nil) {
+                throw DomainError.invalid(changes.marketplaceVisibility != nil ? "marketplaceVisibility" : "vxcPermitted",
+                                          "applies to ports and cloud routers only")
             }
+            if changes.asn != nil && service.productType != .mcr2 { throw DomainError.invalid("asn", "applies to cloud routers only") }
             let now = Now.millis()
             try ServiceChangeRepository.update(conn, id: service.id, name: changes.name?.trimmingWhitespace,
                                                marketplaceVisibility: changes.marketplaceVisibility, vxcPermitted: changes.vxcPermitted,
                                                costCentre: changes.costCentre)
+            if let asn = changes.asn { try RouterRepository.setASN(conn, id: service.id, asn) }
             var detail = JSONObject()
             if let name = changes.name { detail["name"] = .string(name) }
             if let visible = changes.marketplaceVisibility { detail["marketplaceVisibility"] = .bool(visible) }
             if let permitted = changes.vxcPermitted { detail["vxcPermitted"] = .bool(permitted) }
             if let costCentre = changes.costCentre { detail["costCentre"] = .string(costCentre) }
+            if let asn = changes.asn { detail["asn"] = .int(asn) }
             try AuditLog.record(conn, userId: session.userId, companyId: service.companyId, entity: "service", entityId: service.id,
                                 action: "update", detail: detail, now: now)
             return try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!)
@@ -76,7 +80,7 @@ public struct ServiceManagement: Sendable {
             let now = Now.millis()
             // Cancelling a LAG's primary cancels the whole LAG, as Terraform destroys it through the primary.
             let members = service.isLagPrimary ? try ServiceRepository.lagMembers(conn, primaryId: service.id).filter(\.status.isActive) : []
-            for port in [service] + members where port.productType.isPort {
+            for port in [service] + members where port.productType.carriesVXCs {
                 try Self.requireUnlocked(port)
                 let live = try ServiceRepository.children(conn, portId: port.id).filter(\.status.isActive)
                 if !live.isEmpty && !cascade {

@@ -34,11 +34,11 @@ enum VXCOrdering {
     static func place(_ db: any DatabaseConnection, _ order: VXCOrder, session: Session, approvalLifetime: Int64, links: PortalLinks,
                       now: Int64) throws -> VXCOrderResult {
         let aEnd = try AccessPolicy.ownedService(db, session, String(order.aEndId), for: .order)
-        guard aEnd.productType.isPort, let aLocation = aEnd.location, let aSpeed = aEnd.speed else {
-            throw DomainError.invalid("aEnd.productId", "service \(order.aEndId) is not a port")
+        guard aEnd.productType.carriesVXCs, let aLocation = aEnd.location, let aSpeed = aEnd.speed else {
+            throw DomainError.invalid("aEnd.productId", "service \(order.aEndId) is not a port or cloud router")
         }
         let key = try order.serviceKey.map { try ServiceKeyRules.usable(db, key: $0, now: now) }
-        guard let bEnd = try ServiceRepository.find(db, id: order.bEndId), bEnd.productType.isPort,
+        guard let bEnd = try ServiceRepository.find(db, id: order.bEndId), bEnd.productType.carriesVXCs,
               let bLocation = bEnd.location, let bSpeed = bEnd.speed,
               let provider = try CompanyRepository.find(db, id: bEnd.companyId) else {
             throw DomainError.notFound("B-end port \(order.bEndId) not found")

@@ -39,7 +39,9 @@ final class LocationController: Sendable {
         return Envelope.success("Found \(locations.count) locations", data: .array(locations.map(Self.object)))
     }
 
+    /// A location as the legacy list shows it; cloud routers (`mcr`, `vRouterAvailable`) wherever it is open for orders.
     static func object(_ l: Location) -> JSONValue {
+        let routers = l.status == "Active"
         let address: JSONValue = ["street": .string(l.street), "suburb": .string(l.suburb), "city": .string(l.city),
                                   "state": .string(l.state), "postcode": .string(l.postcode), "country": .string(l.countryName)]
         return [
@@ -47,8 +49,9 @@ final class LocationController: Sendable {
             "metro": .string(l.metro), "market": .string(l.market), "siteCode": .string(l.siteCode),
             "networkRegion": .string(l.networkRegion), "status": .string(l.status), "address": address,
             "latitude": .double(l.latitude), "longitude": .double(l.longitude), "liveDate": .int(l.liveDate),
-            "products": ["megaport": .array(l.portSpeeds.map { .int($0 / 1000) }), "mcr": false],
-            "availableSpeeds": .array(l.availableSpeeds.map { .int($0) }), "vRouterAvailable": false,
+            "products": ["megaport": .array(l.portSpeeds.map { .int($0 / 1000) }), "mcr": .bool(routers),
+                         "mcrVersion": 2, "mcr2": .array((routers ? MCROrder.speeds : []).map { .int(Int64($0)) })],
+            "availableSpeeds": .array(l.availableSpeeds.map { .int($0) }), "vRouterAvailable": .bool(routers),
         ]
     }
 

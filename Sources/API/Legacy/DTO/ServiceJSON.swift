@@ -7,7 +7,8 @@ enum ServiceJSON {
     static func view(_ v: ServiceView) -> JSONValue {
         var o = common(v.service)
         switch v.service.productType {
-        case .megaport, .megadirect:
+        case .megaport, .megadirect, .mcr2:
+            if v.service.productType == .mcr2 { o["mcrAsn"] = .int(v.service.asn) }
             o["locationId"] = .int(v.service.location?.locationId)
             o["locationName"] = .string(v.service.location?.name)
             o["speed"] = .int(v.service.speed.map(Int64.init))
