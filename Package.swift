@@ -13,6 +13,7 @@ let package = Package(
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libcrypt-dev", "libssl-dev"])]),
         .systemLibrary(name: "CTLS", path: "Sources/CTLS", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPostgres", path: "Sources/CPostgres", providers: [.apt(["libpq-dev"])]),
 
         // HTTP: pure protocol (HTTPCore) below sockets and routing (HTTPServer).
         .target(name: "HTTPCore", swiftSettings: strict),
@@ -24,9 +25,11 @@ let package = Package(
         // An SMTP client (RFC 5321) for the mail worker, with STARTTLS and implicit TLS through OpenSSL.
         .target(name: "SMTP", dependencies: ["CTLS"], swiftSettings: strict),
 
-        // Storage: engine-neutral connection, reader and writer protocols and errors; SQLite implements them.
+        // Storage: engine-neutral connection, reader and writer protocols and errors; SQLite (the embedded
+        // default) and PostgreSQL (several nodes on one database) implement them.
         .target(name: "Storage", swiftSettings: strict),
         .target(name: "SQLiteStorage", dependencies: ["Storage", "CSQLite"], swiftSettings: strict),
+        .target(name: "PostgresStorage", dependencies: ["Storage", "CPostgres"], swiftSettings: strict),
 
         // The product's vocabulary (records, errors, ids), the repositories that hold every SQL
         // statement, and the product's rules over them.
@@ -36,10 +39,10 @@ let package = Package(
 
         // Where HTTP meets the domain, and the composition root.
         .target(name: "API", dependencies: ["HTTPServer", "Domain", "JSON"], swiftSettings: strict),
-        .executableTarget(name: "App", dependencies: ["API", "SQLiteStorage", "SMTP"], swiftSettings: strict),
+        .executableTarget(name: "App", dependencies: ["API", "SQLiteStorage", "PostgresStorage", "SMTP"], swiftSettings: strict),
 
         // Test support shared by the test targets: the conformance catalogue, a raw socket client, temp databases.
-        .target(name: "TestSupport", dependencies: ["HTTPCore", "Storage", "SQLiteStorage"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["HTTPCore", "Storage", "SQLiteStorage", "PostgresStorage"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore", "TestSupport"], swiftSettings: strict),

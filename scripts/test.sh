@@ -34,9 +34,32 @@ swift_tests() {
           printf "swift test: %d passed, %d failed\n", n - f, f }'
 }
 
-export -f swift_tests
+# The storage, domain and API suites again on a real PostgreSQL this script starts (a throwaway cluster
+# outside the clone, stopped whatever happens), and the walkthrough on it.
+swift_tests_postgres() {
+  local out status
+  out=$(MEGAPORT_TEST_POSTGRES="$PG_URL" swift test --skip-build --filter 'StorageTests|DomainTests|APITests' 2>&1); status=$?
+  echo "$out"
+  echo "$out" | awk -v status="$status" '
+    /Test run with [0-9]+ tests/ { n = $0; sub(/.*Test run with /, "", n); sub(/ tests.*/, "", n) }
+    /^✘ Test / && /failed after/ && !/Test run/ { f++ }
+    END { if (n == "") { print "swift test: 0 passed, 1 failed"; exit 1 } if (status != 0 && f == 0) f = 1
+          printf "swift test: %d passed, %d failed\n", n - f, f }'
+}
+
+export -f swift_tests swift_tests_postgres
 stage "swift test (suites)" swift.log 900 bash -c swift_tests
 stage "walkthrough (docs)" walkthrough.log 300 python3 scripts/walkthrough.py
+PG_DIR=$(mktemp -d /tmp/megaport-pg.XXXXXX)
+trap 'bash scripts/pg_cluster.sh stop "$PG_DIR"' EXIT
+if PG_URL=$(bash scripts/pg_cluster.sh start "$PG_DIR" 2>"$LOGS/postgres-start.log"); then
+  export PG_URL
+  stage "swift test on PostgreSQL" swift-postgres.log 900 bash -c swift_tests_postgres
+  psql -q "$PG_URL" -c "CREATE DATABASE walkthrough" >/dev/null && psql -q "${PG_URL%/*}/walkthrough" -c "CREATE EXTENSION citext" >/dev/null
+  stage "walkthrough on PostgreSQL" walkthrough-postgres.log 300 env WALKTHROUGH_DB="${PG_URL%/*}/walkthrough" python3 scripts/walkthrough.py
+else
+  echo "== PostgreSQL did not start:"; cat "$LOGS/postgres-start.log"; failed=$((failed + 1)); summary+=("PostgreSQL 0/1")
+fi
 stage "crash rounds" crash.log 600 env ROUNDS=2 python3 scripts/crash_test.py
 stage "email over TLS" smtp-tls.log 300 "$PYTHON" scripts/smtp_tls_test.py
 stage "OpenAPI vs server (schemathesis)" schemathesis.log 600 bash scripts/schemathesis_test.sh

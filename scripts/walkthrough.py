@@ -67,7 +67,7 @@ def lookup(value, path):
 def main():
     readme = os.path.join(ROOT, "docs", "walkthrough.md")
     work = tempfile.mkdtemp(prefix="walkthrough-")
-    db = os.path.join(work, "walk.sqlite")
+    db = os.environ.get("WALKTHROUGH_DB") or os.path.join(work, "walk.sqlite")  # a postgres:// URL replays it on PostgreSQL
     common = ["--db", db, "--schema-dir", os.path.join(ROOT, "Schema")]
     demo = json.loads(subprocess.run([BIN, "demo", "--json"] + common, check=True, capture_output=True, text=True, timeout=120).stdout)
     log = open(os.path.join(work, "server.log"), "w")

@@ -7,12 +7,12 @@ import SMTP
 /// Settings shared by every command: the database, the schema and the log level; flags win over the
 /// environment, which wins over defaults.
 struct CommonConfiguration {
-    var databasePath: String
+    var database: DatabaseLocation
     var schemaDirectory: String
     var logLevel: LogWriter.Level
 
     init(_ args: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        databasePath = args.string("db") ?? environment["DATABASE_PATH"] ?? "./data/megaport.sqlite"
+        database = try DatabaseLocation(args.string("db") ?? environment["DATABASE_URL"] ?? environment["DATABASE_PATH"] ?? "./data/megaport.sqlite")
         schemaDirectory = try args.string("schema-dir") ?? environment["SCHEMA_DIR"] ?? Self.findSchemaDirectory()
         let level = args.string("log-level") ?? environment["LOG_LEVEL"] ?? "info"
         guard let parsed = LogWriter.Level.allCases.first(where: { $0.name == level }) else {
@@ -33,12 +33,6 @@ struct CommonConfiguration {
             if fm.fileExists(atPath: candidate + "/0001_initial.sql") { return candidate }
         }
         throw UsageError("cannot find the Schema directory; pass --schema-dir or set SCHEMA_DIR")
-    }
-
-    /// Creates the database's directory if it is missing.
-    func prepareDatabaseDirectory() throws {
-        let dir = URL(fileURLWithPath: databasePath).deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     }
 }
 

@@ -1,8 +1,8 @@
 /// Every command of `megaport-server` and its options: the one source for parsing and `--help`.
 enum CommandCatalogue {
     static let common: [OptionSpec] = [
-        OptionSpec(name: "db", value: "PATH", help: "the SQLite database file", defaultValue: "./data/megaport.sqlite",
-                   environment: "DATABASE_PATH"),
+        OptionSpec(name: "db", value: "PATH|URL", help: "a SQLite database file, or a postgres:// URL for several nodes on one database",
+                   defaultValue: "./data/megaport.sqlite", environment: "DATABASE_URL or DATABASE_PATH"),
         OptionSpec(name: "schema-dir", value: "DIR", help: "the migration files", defaultValue: "./Schema", environment: "SCHEMA_DIR"),
         OptionSpec(name: "log-level", value: "LEVEL", help: "debug, info (a line per request), warning or error", defaultValue: "info",
                    environment: "LOG_LEVEL"),

@@ -2,14 +2,11 @@ import API
 import Domain
 import Foundation
 import JSON
-import SQLiteStorage
 
 /// The commands of API.md §2, each printing exactly what the table says.
 enum Commands {
     static func open(_ common: CommonConfiguration, serve: ServeConfiguration? = nil) async throws -> Application {
-        try common.prepareDatabaseDirectory()
-        let database = try await SQLiteDatabase.open(path: common.databasePath, schemaDirectory: common.schemaDirectory)
-        var configuration = ApplicationConfiguration(database: database)
+        var configuration = ApplicationConfiguration(database: try await common.database.open(schemaDirectory: common.schemaDirectory))
         configuration.tokenLifetimeMillis = Int64(serve?.tokenLifetimeHours ?? 24) * 3_600_000
         configuration.provisioningDelayMillis = Int64(serve?.provisioningDelayMillis ?? 3000)
         configuration.approvalLifetimeMillis = Int64(serve?.approvalLifetimeDays ?? 60) * 86_400_000

@@ -34,7 +34,7 @@ enum Serve {
     static func describe(_ common: CommonConfiguration, _ config: ServeConfiguration, port: Int) -> JSONObject {
         let s = config.server
         return [
-            "host": .string(s.host), "port": .int(port), "publicUrl": .string(config.publicURL), "db": .string(common.databasePath),
+            "host": .string(s.host), "port": .int(port), "publicUrl": .string(config.publicURL), "db": .string(common.database.display),
             "schemaDir": .string(common.schemaDirectory), "smtp": .string(config.smtpRelay.map { "\($0.host):\($0.port)" }), "smtpTls": .string(config.smtpSecurity.rawValue),
             "mailFrom": .string(config.mailFrom), "smtpAuth": .string(config.smtpUsername.map { "\($0) (password redacted)" }),
             "provisioningDelayMs": .int(config.provisioningDelayMillis), "approvalTtlDays": .int(config.approvalLifetimeDays),

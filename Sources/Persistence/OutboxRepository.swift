@@ -32,7 +32,7 @@ public enum OutboxRepository {
         try db.query("""
             SELECT \(columns)
             FROM outbox o JOIN companies c ON c.id = o.company_id
-            WHERE (c.id = ?1 OR (c.parent_company_id = ?1 AND ?2)) AND (?3 IS NULL OR o.state = ?3)
+            WHERE (c.id = ?1 OR (c.parent_company_id = ?1 AND ?2)) AND (o.state = ?3 OR ?3 IS NULL)
             ORDER BY o.id DESC LIMIT 500
             """, companyId, includeManaged, state, map: map)
     }

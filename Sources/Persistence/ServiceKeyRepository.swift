@@ -41,7 +41,7 @@ extension ServiceKeyRepository {
 
     /// Keys in id order, optionally only those of one port and/or with one key text.
     public static func list(_ db: any DatabaseConnection, productId: Int64?, key: String?) throws -> [ServiceKey] {
-        try db.query("SELECT \(columns) FROM service_keys WHERE (?1 IS NULL OR product_id = ?1) AND (?2 IS NULL OR key = ?2) ORDER BY id",
+        try db.query("SELECT \(columns) FROM service_keys WHERE (product_id = ?1 OR ?1 IS NULL) AND (key = ?2 OR ?2 IS NULL) ORDER BY id",
                      productId, key?.lowercased(), map: map)
     }
 

@@ -28,7 +28,7 @@ public struct SQLiteDatabase: DatabaseWriter {
     public static func open(path: String, schemaDirectory: String, busyTimeoutMilliseconds: Int32 = 5000,
                             readConnections: Int = 2) async throws -> SQLiteDatabase {
         let writer = try DatabaseActor(path: path, readOnly: false, label: "db.writer", busyTimeoutMilliseconds: busyTimeoutMilliseconds)
-        let migrations = try Migrator.loadMigrations(from: schemaDirectory)
+        let migrations = try Migration.load(from: schemaDirectory)
         _ = try await writer.access { try Migrator.migrate($0, with: migrations) }
         let readers = try (0..<max(1, readConnections)).map { n in
             try DatabaseActor(path: path, readOnly: true, label: "db.reader.\(n)", busyTimeoutMilliseconds: busyTimeoutMilliseconds)

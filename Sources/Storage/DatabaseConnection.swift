@@ -1,6 +1,8 @@
 /// One connection to a database engine, used inside a read or a unit of work and never shared between
 /// threads while in use. Statements use `?` (or `?N`) placeholders; an engine whose own syntax differs
-/// rewrites them. Engines cache prepared statements by their text.
+/// rewrites them. Engines cache prepared statements by their text. PostgreSQL infers a parameter's type
+/// from its first use, so a parameter that may be NULL is compared before it is tested
+/// (`x = ?1 OR ?1 IS NULL`), or cast.
 public protocol DatabaseConnection: AnyObject {
     /// The engine's SQL dialect, for the few statements that must differ.
     var dialect: SQLDialect { get }

@@ -12,8 +12,9 @@ import TestSupport
 /// on `127.0.0.1:0`, and its log written to a file the tests can read.
 final class APIWorld: Sendable {
     let temp: TempDatabase
-    /// The SQLite database under the application, for tests that reach past the API.
-    let db: SQLiteDatabase
+    /// The database under the application (SQLite, or PostgreSQL when the suites run there), for tests
+    /// that reach past the API.
+    let db: any DatabaseWriter
     let app: Application
     let server: Server
     let tokens: [String: String]
@@ -33,8 +34,8 @@ final class APIWorld: Sendable {
         logPath = temp.directory + "/server.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let fd = open(logPath, O_WRONLY | O_APPEND)
-        db = try await SQLiteDatabase.open(path: temp.path, schemaDirectory: schemaDirectory,
-                                           busyTimeoutMilliseconds: busyTimeoutMillis)
+        db = TempDatabase.onPostgres ? try await temp.openEngine(schemaDirectory: schemaDirectory)
+            : try await SQLiteDatabase.open(path: temp.path, schemaDirectory: schemaDirectory, busyTimeoutMilliseconds: busyTimeoutMillis)
         var configuration = ApplicationConfiguration(database: db)
         configuration.provisioningDelayMillis = provisioningDelayMillis
         configuration.approvalLifetimeMillis = approvalLifetimeMillis
@@ -104,7 +105,7 @@ final class APIWorld: Sendable {
 
     /// A second application over the same database file, as a restarted process would open it.
     static func reopen(_ world: APIWorld, relayPort: Int? = nil) async throws -> Application {
-        var configuration = ApplicationConfiguration(database: try await world.temp.open())
+        var configuration = ApplicationConfiguration(database: try await world.temp.openEngine())
         configuration.provisioningDelayMillis = 0
         configuration.mail = relayPort.map(mailConfiguration)
         configuration.log = LogWriter(level: .error, fd: 2)
@@ -119,6 +120,12 @@ final class APIWorld: Sendable {
         config.retryBaseMillis = 20
         config.pollMillis = 20
         return config
+    }
+
+    /// The SQLite database, for tests of SQLite itself (they do not run on PostgreSQL).
+    var sqlite: SQLiteDatabase {
+        guard let sqlite = db as? SQLiteDatabase else { preconditionFailure("a SQLite-only test ran on PostgreSQL") }
+        return sqlite
     }
 
     /// Removes the world's files (the server keeps running until the process ends).

@@ -115,8 +115,8 @@ import Testing
     @Test func aBacklogGoesLiveInSlices() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }
-        _ = try await world.db.writer.write { conn in
-            try conn.exec("""
+        _ = try await world.db.write { conn in
+            try conn.execute("""
                 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)
                 INSERT INTO services (uid, product_type, name, company_id, provisioning_status, location_id, speed, create_date, provision_date)
                 SELECT 'backlog-' || i, 'MEGAPORT', 'backlog ' || i, (SELECT min(id) FROM companies), 'CONFIGURED', 1, 1000, 0, 0 FROM n

@@ -6,8 +6,8 @@ import Testing
 /// What an order costs the writer, counted in statements (exact, unlike time): a guard against
 /// re-reading what a use case already holds. The counts include the group commit's per-order
 /// SAVEPOINT and RELEASE. Before the storage seam these were 8 and 31.
-@Suite struct StatementCountTests {
-    func statements(_ world: APIWorld) async throws -> Int { try await world.db.writer.access { $0.statementsRun } }
+@Suite(.enabled(if: !TempDatabase.onPostgres, "measures SQLite itself")) struct StatementCountTests {
+    func statements(_ world: APIWorld) async throws -> Int { try await world.sqlite.writer.access { $0.statementsRun } }
 
     @Test func ordersRunNoMoreStatementsThanTheyNeed() async throws {
         let world = try await APIWorld(startProvisioning: false)

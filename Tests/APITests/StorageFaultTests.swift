@@ -6,7 +6,7 @@ import Testing
 
 /// Issue 6: SQLite faults become 503 with a clear message, write nothing half-way, and the service
 /// resumes when the fault clears.
-@Suite struct StorageFaultTests {
+@Suite(.enabled(if: !TempDatabase.onPostgres, "makes SQLite fail")) struct StorageFaultTests {
     @Test func aLockedDatabaseIs503WithRetryAfter() async throws {
         let world = try await APIWorld(startProvisioning: false, busyTimeoutMillis: 100)
         defer { world.remove() }
@@ -28,8 +28,8 @@ import Testing
             "\($0.int(0)) \($0.int(1)) \($0.int(2))"
         }
         // The file may not grow: the size-limited disk of this test.
-        let pages = try await world.db.writer.access { try $0.queryFirst("PRAGMA page_count") { $0.int(0) } ?? 0 }
-        try await world.db.writer.access { try $0.exec("PRAGMA max_page_count = \(pages)") }
+        let pages = try await world.sqlite.writer.access { try $0.queryFirst("PRAGMA page_count") { $0.int(0) } ?? 0 }
+        try await world.sqlite.writer.access { try $0.exec("PRAGMA max_page_count = \(pages)") }
         var full: TestResponse?
         for n in 0..<40 {  // fill the free pages until a write no longer fits
             let a = try #require(world.ports["The MEGAPORT at Global Switch"]), b = try #require(world.ports["Beta Cloud Sydney (Equinix SY1)"])
@@ -46,7 +46,7 @@ import Testing
               OR NOT EXISTS (SELECT 1 FROM approvals a WHERE a.service_id = s.id) OR NOT EXISTS (SELECT 1 FROM outbox m WHERE m.event = 'vxc_request'))
             """) { $0.int(0) }
         #expect(orphans == [0], "every stored VXC has its order, approval and emails: nothing half-written")
-        try await world.db.writer.access { try $0.exec("PRAGMA max_page_count = 1073741823") }
+        try await world.sqlite.writer.access { try $0.exec("PRAGMA max_page_count = 1073741823") }
         #expect(try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: Blog.port(name: "after")).status == 200,
                 "service resumes when space returns")
         _ = before
@@ -55,11 +55,11 @@ import Testing
     @Test func aReadOnlyDatabaseIs503() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }
-        try await world.db.writer.access { try $0.exec("PRAGMA query_only = 1") }
+        try await world.sqlite.writer.access { try $0.exec("PRAGMA query_only = 1") }
         let response = try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: Blog.port(name: "ro"))
         let code = try APIWorld.json(response)["data"]?["code"]
         #expect(response.status == 503 && code == "storage_unavailable")
-        try await world.db.writer.access { try $0.exec("PRAGMA query_only = 0") }
+        try await world.sqlite.writer.access { try $0.exec("PRAGMA query_only = 0") }
         #expect(try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: Blog.port(name: "ro")).status == 200)
     }
 
@@ -67,7 +67,7 @@ import Testing
     @Test func backgroundFailuresAreLoggedAndWorkResumes() async throws {
         let world = try await APIWorld(startProvisioning: false)
         defer { world.remove() }
-        try await world.db.writer.access { try $0.exec("PRAGMA query_only = 1") }
+        try await world.sqlite.writer.access { try $0.exec("PRAGMA query_only = 1") }
         world.app.startBackgroundWork()
         var logged = false
         for _ in 0..<100 where !logged {
@@ -75,7 +75,7 @@ import Testing
             logged = try world.logText().contains(#""service":"provisioning""#)
         }
         #expect(logged, "the failed pass is in the log")
-        try await world.db.writer.access { try $0.exec("PRAGMA query_only = 0") }
+        try await world.sqlite.writer.access { try $0.exec("PRAGMA query_only = 0") }
         let order = try await world.call("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example", json: Blog.port(name: "after outage"))
         #expect(order.status == 200)
         var live = false

@@ -98,13 +98,15 @@ import Testing
         let (same, clash) = try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, a, aVlan: 500, bVlan: 500))
         #expect(same == 409 && clash["data"]?["code"] == "vlan_unavailable", "one VLAN cannot serve both ends of one port")
         // Every other tagged VLAN of the port taken (4–4093), as 4,090 VXCs would take them.
-        _ = try await world.db.writer.write { conn in
-            try conn.exec("""
+        _ = try await world.db.write { conn in
+            try conn.execute("""
                 WITH RECURSIVE v(n) AS (SELECT 4 UNION ALL SELECT n + 1 FROM v WHERE n < 4093)
                 INSERT INTO services (uid, product_type, name, company_id, provisioning_status, a_end_service_id, b_end_service_id, rate_limit, create_date)
-                SELECT 'fill-' || n, 'VXC', 'fill ' || n, (SELECT company_id FROM services WHERE id = \(a)), 'LIVE', \(a), \(b), 1, 0 FROM v;
+                SELECT 'fill-' || n, 'VXC', 'fill ' || n, (SELECT company_id FROM services WHERE id = \(a)), 'LIVE', \(a), \(b), 1, 0 FROM v
+                """)
+            try conn.execute("""
                 INSERT INTO vlan_assignments (port_id, service_id, end_name, vlan)
-                SELECT \(a), id, 'A', CAST(substr(uid, 6) AS INTEGER) FROM services WHERE uid LIKE 'fill-%';
+                SELECT \(a), id, 'A', CAST(substr(uid, 6) AS INTEGER) FROM services WHERE uid LIKE 'fill-%'
                 """)
         }
         let (full, body) = try await world.callJSON("POST", Self.path, as: "admin@acme.example", json: Blog.vxc(a, b))

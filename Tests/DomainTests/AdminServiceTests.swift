@@ -6,10 +6,10 @@ import TestSupport
 import Testing
 
 @Suite struct AdminServiceTests {
-    func withAdmin(_ body: (AdminService, SQLiteDatabase) async throws -> Void) async throws {
+    func withAdmin(_ body: (AdminService, any DatabaseWriter) async throws -> Void) async throws {
         let temp = try TempDatabase()
         defer { temp.remove() }
-        let db = try await temp.open()
+        let db = try await temp.openEngine()
         try await body(AdminService(db: db), db)
     }
 

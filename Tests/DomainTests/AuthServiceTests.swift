@@ -7,7 +7,7 @@ import Testing
 @Suite struct AuthServiceTests {
     struct World {
         let temp: TempDatabase
-        let db: SQLiteDatabase
+        let db: any DatabaseWriter
         let admin: AdminService
         let auth: AuthService
         let userId: Int64
@@ -15,7 +15,7 @@ import Testing
 
     func world(tokenLifetime: Int64 = 3_600_000) async throws -> World {
         let temp = try TempDatabase()
-        let db = try await temp.open()
+        let db = try await temp.openEngine()
         let admin = AdminService(db: db)
         let company = try await admin.createCompany(NewCompany(name: "Acme", accountType: .direct))
         let user = try await admin.createUser(NewUser(companyId: company, email: "Alice@Acme.example", position: .companyAdmin,

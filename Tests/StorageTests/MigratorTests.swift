@@ -9,13 +9,13 @@ import Testing
         let temp = try TempDatabase()
         defer { temp.remove() }
         let db = try await temp.open()
-        let newest = try Migrator.loadMigrations(from: TempDatabase.schemaDirectory).last?.version ?? 0
+        let newest = try Migration.load(from: TempDatabase.schemaDirectory).last?.version ?? 0
         #expect(newest >= 2)
         let version = try await db.read { try $0.queryFirst("PRAGMA user_version") { $0.int(0) } }
         #expect(version == newest)
         // Opening again applies nothing and keeps the data.
         let applied = try await db.writer.access { conn in
-            try Migrator.migrate(conn, with: try Migrator.loadMigrations(from: TempDatabase.schemaDirectory))
+            try Migrator.migrate(conn, with: try Migration.load(from: TempDatabase.schemaDirectory))
         }
         #expect(applied.isEmpty)
     }
@@ -25,7 +25,7 @@ import Testing
         defer { temp.remove() }
         let db = try await temp.open()
         try await db.writer.access { try $0.exec("PRAGMA user_version = 999") }
-        await #expect(throws: Migrator.Failure.self) { _ = try await temp.open() }
+        await #expect(throws: MigrationError.self) { _ = try await temp.open() }
     }
 
     @Test func aFailingMigrationLeavesNothingBehind() async throws {
@@ -62,7 +62,7 @@ import Testing
             ALTER TABLE parent_new RENAME TO parent;
             """ }
         try rebuild("id <> 1").write(toFile: schema + "/0002_b.sql", atomically: true, encoding: .utf8)
-        await #expect(throws: Migrator.Failure.self) { _ = try await SQLiteDatabase.open(path: temp.path, schemaDirectory: schema) }
+        await #expect(throws: MigrationError.self) { _ = try await SQLiteDatabase.open(path: temp.path, schemaDirectory: schema) }
         let conn = try SQLiteConnection(path: temp.path)
         #expect(try conn.queryFirst("PRAGMA user_version") { $0.int(0) } == 1, "the rebuild that lost a parent was rolled back")
         #expect(try conn.queryFirst("SELECT count(*) FROM parent") { $0.int(0) } == 1)
@@ -82,6 +82,6 @@ import Testing
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "SELECT 1;".write(toFile: dir + "/initial.sql", atomically: true, encoding: .utf8)
-        #expect(throws: Migrator.Failure.self) { _ = try Migrator.loadMigrations(from: dir) }
+        #expect(throws: MigrationError.self) { _ = try Migration.load(from: dir) }
     }
 }

@@ -1,22 +1,53 @@
 import Foundation
+import PostgresStorage
 import SQLiteStorage
+import Storage
 
-/// A real SQLite file in a fresh temporary directory, migrated with the project's `Schema/`.
+/// A real database for one test: a SQLite file in a fresh temporary directory, or — when the suites run
+/// against PostgreSQL (`MEGAPORT_TEST_POSTGRES` names a server that `make test` started) — a schema of
+/// its own on that server. Either is migrated with the project's `Schema/`.
 public struct TempDatabase: Sendable {
     public let directory: String
     public var path: String { directory + "/test.sqlite" }
+    /// The PostgreSQL schema this test owns, when the suites run on PostgreSQL.
+    public let postgresSchema: String?
 
     public init() throws {
-        directory = NSTemporaryDirectory() + "megaport-storage-" + UUID().uuidString
+        let id = UUID().uuidString
+        directory = NSTemporaryDirectory() + "megaport-storage-" + id
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        postgresSchema = Self.postgresServer == nil ? nil : "t_" + id.lowercased().replacingOccurrences(of: "-", with: "")
     }
+
+    /// The PostgreSQL server under the suites (a libpq URL of its database), or nil for SQLite.
+    public static let postgresServer = ProcessInfo.processInfo.environment["MEGAPORT_TEST_POSTGRES"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// Whether the suites run on PostgreSQL (tests of SQLite itself are skipped then).
+    public static var onPostgres: Bool { postgresServer != nil }
 
     /// The repository's `Schema/` directory, found from this file's path.
     public static let schemaDirectory: String = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Schema").path
 
+    /// The SQLite file, migrated (tests of SQLite itself).
     public func open() async throws -> SQLiteDatabase { try await SQLiteDatabase.open(path: path, schemaDirectory: Self.schemaDirectory) }
+
+    /// The engine the suites run on, migrated; opening again reaches the same data.
+    public func openEngine(schemaDirectory: String = TempDatabase.schemaDirectory) async throws -> any DatabaseWriter {
+        guard let server = Self.postgresServer, let schema = postgresSchema else {
+            return try await SQLiteDatabase.open(path: path, schemaDirectory: schemaDirectory)
+        }
+        let admin = try PostgresConnection(url: server)
+        try admin.exec("CREATE SCHEMA IF NOT EXISTS \(schema)")
+        return try await PostgresDatabase.open(url: url(server, schema), schemaDirectory: schemaDirectory + "/postgres", connections: 3)
+    }
+
+    /// The server's URL with this test's schema first on the search path (extensions stay in `public`),
+    /// its connections named after the schema (`application_name`) so a test can find its own.
+    func url(_ server: String, _ schema: String) -> String {
+        server + (server.contains("?") ? "&" : "?") + "options=-c%20search_path%3D\(schema),public&application_name=\(schema)"
+    }
 
     public func remove() { try? FileManager.default.removeItem(atPath: directory) }
 }
