@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev libpq-dev postgresql s
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test run demo demo-walkthrough crash-test bench fuzz clean db-reset
+.PHONY: deps build release test run run-cluster demo demo-walkthrough crash-test bench fuzz clean db-reset
 
 ## Install the Debian packages the build needs (a no-op when they are all there).
 deps:
@@ -51,6 +51,10 @@ run: release
 	@echo "Serving on http://$(HOST):$(PORT) — try: curl \"http://$(HOST):$(PORT)/secure/dropdowns/locations?token=<a token above>\""
 	@echo "(docs/walkthrough.md goes on from there; Ctrl-C stops the server)"
 	exec $(BIN) serve --db $(DB) --host $(HOST) --port $(PORT)
+
+## Three nodes on one local PostgreSQL (ports 8081–8083) with the demo world; Ctrl-C stops them and the database.
+run-cluster: release
+	bash scripts/run_cluster.sh
 
 ## Seed the demo world and print tokens without serving.
 demo: release

@@ -85,4 +85,7 @@ row() {  # name, token, lua script, path
   echo "Bodies over 16 KiB are refused with 413 once read; the per-KiB cost must stay flat."
   echo
   python3 bench/open_routes.py "$PORT"
+  echo
+  kill $SERVER 2>/dev/null || true
+  DURATION="$DURATION" CONNECTIONS="$CONNECTIONS" bash scripts/bench_postgres.sh
 } | tee bench/results.md

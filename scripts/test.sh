@@ -57,6 +57,8 @@ if PG_URL=$(bash scripts/pg_cluster.sh start "$PG_DIR" 2>"$LOGS/postgres-start.l
   stage "swift test on PostgreSQL" swift-postgres.log 900 bash -c swift_tests_postgres
   psql -q "$PG_URL" -c "CREATE DATABASE walkthrough" >/dev/null && psql -q "${PG_URL%/*}/walkthrough" -c "CREATE EXTENSION citext" >/dev/null
   stage "walkthrough on PostgreSQL" walkthrough-postgres.log 300 env WALKTHROUGH_DB="${PG_URL%/*}/walkthrough" python3 scripts/walkthrough.py
+  psql -q "$PG_URL" -c "CREATE DATABASE cluster" >/dev/null && psql -q "${PG_URL%/*}/cluster" -c "CREATE EXTENSION citext" >/dev/null
+  stage "three nodes on PostgreSQL" cluster.log 300 env CLUSTER_DB="${PG_URL%/*}/cluster" CLUSTER_DIR="$PG_DIR" "$PYTHON" scripts/cluster_test.py
 else
   echo "== PostgreSQL did not start:"; cat "$LOGS/postgres-start.log"; failed=$((failed + 1)); summary+=("PostgreSQL 0/1")
 fi

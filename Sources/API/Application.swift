@@ -40,7 +40,9 @@ public final class Application: Sendable {
     /// Products as the v2 API shows them.
     public let products: ProductService
     /// Request counters and latency for `/metrics`.
-    let metrics = Metrics()
+    let metrics: Metrics
+    /// This node's name (`/health`, `/metrics`).
+    public let nodeName: String
     /// Structured logs.
     public let log: LogWriter
     /// The provisioning stage and the mail worker, started and stopped with the server.
@@ -49,6 +51,8 @@ public final class Application: Sendable {
     /// Builds the services over the configuration's database.
     public init(_ configuration: ApplicationConfiguration) {
         db = configuration.database
+        nodeName = configuration.nodeName
+        metrics = Metrics(node: configuration.nodeName)
         let provisioningDelayMillis = configuration.provisioningDelayMillis
         let approvalLifetimeMillis = configuration.approvalLifetimeMillis
         operations = OperationsService(db: db)

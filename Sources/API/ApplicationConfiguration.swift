@@ -17,6 +17,8 @@ public struct ApplicationConfiguration: Sendable {
     public var log = LogWriter()
     /// Where emails send people (the server's public base URL).
     public var links = PortalLinks()
+    /// This node's name in `/health` and on every `/metrics` series (several nodes may serve one database).
+    public var nodeName = "local"
 
     /// The defaults, on `database`.
     public init(database: any DatabaseWriter) { self.database = database }

@@ -54,6 +54,8 @@ struct ServeConfiguration {
     var tokenLifetimeHours = 24
     /// The base URL people reach the server at, for links in emails (default: the listen address).
     var publicURL: String
+    /// This node's name in `/health` and on every `/metrics` series (default: host name and process id).
+    var nodeName: String
 
     init(_ args: Arguments, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         server.host = args.string("host") ?? environment["HOST"] ?? "127.0.0.1"
@@ -64,6 +66,10 @@ struct ServeConfiguration {
             server.port = port
         }
         publicURL = args.string("public-url") ?? environment["PUBLIC_URL"] ?? "http://\(server.host):\(server.port)"
+        nodeName = args.string("node-name") ?? environment["NODE_NAME"] ?? "\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)"
+        guard !nodeName.isEmpty, nodeName.count <= 64, nodeName.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._:-".contains($0)) }) else {
+            throw UsageError("--node-name must be 1 to 64 letters, digits, '.', '_', ':' or '-', got '\(nodeName)'")
+        }
         guard publicURL.hasPrefix("http://") || publicURL.hasPrefix("https://") else {
             throw UsageError("--public-url must start with http:// or https://, got '\(publicURL)'")
         }

@@ -14,6 +14,8 @@ enum CommandCatalogue {
         OptionSpec(name: "port", value: "N", help: "port to listen on; 0 picks a free one", defaultValue: "8080", environment: "PORT"),
         OptionSpec(name: "public-url", value: "URL", help: "the base URL people reach the server at, for links in emails",
                    defaultValue: "http://HOST:PORT", environment: "PUBLIC_URL"),
+        OptionSpec(name: "node-name", value: "NAME", help: "this node's name in /health and on /metrics series, when several serve one database",
+                   defaultValue: "HOSTNAME-PID", environment: "NODE_NAME"),
         OptionSpec(name: "smtp", value: "HOST:PORT", help: "mail relay ([IPv6]:PORT too); without one, emails wait in the outbox"),
         OptionSpec(name: "smtp-tls", value: "MODE", help: "starttls (port 587), implicit (port 465) or none (local relay only)",
                    defaultValue: "starttls", environment: "SMTP_TLS"),

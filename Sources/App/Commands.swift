@@ -12,6 +12,7 @@ enum Commands {
         configuration.approvalLifetimeMillis = Int64(serve?.approvalLifetimeDays ?? 60) * 86_400_000
         configuration.mail = serve?.mail
         if let url = serve?.publicURL { configuration.links = PortalLinks(baseURL: url) }
+        if let node = serve?.nodeName { configuration.nodeName = node }
         configuration.log = LogWriter(level: common.logLevel)
         return Application(configuration)
     }

@@ -39,8 +39,9 @@ public enum ApiKeyRepository {
         try db.queryFirst("SELECT \(columns) FROM api_keys WHERE key = ?", key.lowercased(), map: map)
     }
 
-    /// Revokes a key and every token issued for it.
+    /// Revokes a key and every token issued for it, moving the session epoch.
     public static func revoke(_ db: any DatabaseConnection, id: Int64, now: Int64) throws {
+        try ClusterStateRepository.bumpAuthEpoch(db)
         try db.execute("UPDATE api_keys SET revoked_date = ? WHERE id = ? AND revoked_date IS NULL", now, id)
         try db.execute("UPDATE tokens SET revoked_date = ? WHERE api_key_id = ? AND revoked_date IS NULL", now, id)
     }

@@ -37,10 +37,20 @@ public enum OutboxRepository {
             """, companyId, includeManaged, state, map: map)
     }
 
-    /// Pending messages whose next attempt is due, oldest first, at most `limit`.
-    public static func due(_ db: any DatabaseConnection, now: Int64, limit: Int) throws -> [OutboxMessage] {
-        try db.query("SELECT \(columns) FROM outbox o WHERE o.state = 'PENDING' AND o.next_attempt_date <= ? ORDER BY o.id LIMIT ?",
-                     now, limit, map: map)
+    /// Whether any pending message is due (a cheap look before claiming).
+    public static func anyDue(_ db: any DatabaseConnection, now: Int64) throws -> Bool {
+        try db.queryFirst("SELECT 1 AS due FROM outbox WHERE state = 'PENDING' AND next_attempt_date <= ? LIMIT 1", now) { _ in true } ?? false
+    }
+
+    /// Claims up to `limit` due messages for one sender: their next attempt moves `lease` ms ahead, so no
+    /// other node's worker takes them meanwhile, and a node that dies holding them only delays them by
+    /// the lease. On PostgreSQL rows another node is claiming are skipped, not waited for.
+    public static func claim(_ db: any DatabaseConnection, now: Int64, lease: Int64, limit: Int) throws -> [OutboxMessage] {
+        let skip = db.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
+        let claimed = try db.query("SELECT \(columns) FROM outbox o WHERE o.state = 'PENDING' AND o.next_attempt_date <= ? ORDER BY o.id LIMIT ?" + skip,
+                                   now, limit, map: map)
+        for message in claimed { try db.execute("UPDATE outbox SET next_attempt_date = ? WHERE id = ?", now + lease, message.id) }
+        return claimed
     }
 
     /// The relay accepted a message.
@@ -66,8 +76,8 @@ public enum OutboxRepository {
 }
 
 extension OutboxRepository {
-    /// Records why a message was not tried (the mail settings cannot work), leaving it due.
-    public static func noteError(_ db: any DatabaseConnection, id: Int64, error: String) throws {
-        try db.execute("UPDATE outbox SET last_error = ? WHERE id = ?", error, id)
+    /// Records why a message was not tried (the mail settings cannot work), leaving it due from `now` (its claim released).
+    public static func noteError(_ db: any DatabaseConnection, id: Int64, error: String, now: Int64) throws {
+        try db.execute("UPDATE outbox SET last_error = ?, next_attempt_date = ? WHERE id = ?", error, now, id)
     }
 }

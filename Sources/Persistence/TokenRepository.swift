@@ -27,15 +27,17 @@ public enum TokenRepository {
         }
     }
 
-    /// Revokes a token; returns whether a live one was revoked.
+    /// Revokes a token (moving the session epoch, so every node forgets it); returns whether a live one was revoked.
     public static func revoke(_ db: any DatabaseConnection, digest: String, now: Int64) throws -> Bool {
-        try db.execute("UPDATE tokens SET revoked_date = ? WHERE token_hash = ? AND revoked_date IS NULL", now, digest) == 1
+        try ClusterStateRepository.bumpAuthEpoch(db)
+        return try db.execute("UPDATE tokens SET revoked_date = ? WHERE token_hash = ? AND revoked_date IS NULL", now, digest) == 1
     }
 }
 
 extension TokenRepository {
-    /// Revokes every live token of a user (deactivated, or a password reset).
+    /// Revokes every live token of a user (deactivated, or a password reset), moving the session epoch.
     public static func revokeAll(_ db: any DatabaseConnection, userId: Int64, now: Int64) throws {
+        try ClusterStateRepository.bumpAuthEpoch(db)
         try db.execute("UPDATE tokens SET revoked_date = ? WHERE user_id = ? AND revoked_date IS NULL", now, userId)
     }
 }

@@ -48,9 +48,11 @@ extension UserRepository {
                           companyId) { $0.int("n") } ?? 0
     }
 
-    /// Changes the given fields of a user (nil leaves a field as it is).
+    /// Changes the given fields of a user (nil leaves a field as it is). Sessions carry the user's
+    /// position, names and active flag, so any change moves the session epoch.
     public static func update(_ db: any DatabaseConnection, id: Int64, position: Position?, active: Bool?, firstName: String?,
                               lastName: String?) throws {
+        try ClusterStateRepository.bumpAuthEpoch(db)
         try db.execute("""
             UPDATE users SET position = coalesce(?, position), active = coalesce(?, active),
                 first_name = coalesce(?, first_name), last_name = coalesce(?, last_name) WHERE id = ?

@@ -19,13 +19,11 @@ public final class PostgresConnection: DatabaseConnection {
     /// Connects with a libpq URI (`postgres://user@host:port/db?…`); `unavailable` when it cannot.
     public init(url: String) throws(StorageError) {
         guard let handle = PQconnectdb(url) else { throw StorageError(.unavailable, message: "libpq could not allocate a connection") }
-        self.handle = handle
+        self.handle = handle  // from here on `deinit` finishes the handle, also when this initializer throws
         guard PQstatus(handle) == CONNECTION_OK else {
-            let message = String(cString: PQerrorMessage(handle)).trimmingCharacters(in: " \n")
-            PQfinish(handle)
-            throw StorageError(.unavailable, message: "PostgreSQL: \(message)")
+            throw StorageError(.unavailable, message: "PostgreSQL: " + String(cString: PQerrorMessage(handle)).trimmingCharacters(in: " \n"))
         }
-        try exec("SET client_min_messages = warning")
+        try exec("SET client_min_messages = error")
     }
 
     deinit { PQfinish(handle) }

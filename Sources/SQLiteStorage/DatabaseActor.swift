@@ -1,5 +1,4 @@
 import Storage
-import Synchronization
 
 /// An actor that owns one `SQLiteConnection` and runs on its own serial dispatch queue.
 /// Closures passed in run synchronously on that queue, so a closure is never interleaved with another
@@ -14,7 +13,7 @@ public actor DatabaseActor {
     /// How long each transaction took from BEGIN to COMMIT (or ROLLBACK), for `/metrics`.
     public private(set) var transactionDurations = Histogram()
     /// Writes waiting for the next group commit.
-    private nonisolated let pending = Mutex<[WriteJob]>([])
+    private nonisolated let pending = WriteQueue<SQLiteConnection>()
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
@@ -31,28 +30,19 @@ public actor DatabaseActor {
 
     /// Runs `body` in the next group commit; returns (or throws) once that transaction has committed.
     public nonisolated func write<T: Sendable>(_ body: @escaping @Sendable (SQLiteConnection) throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let first = pending.withLock { queue in
-                queue.append(WriteJob.make(body, continuation))
-                return queue.count == 1
-            }
-            if first { Task { await self.commitPending() } }
-        }
+        try await pending.submit(body) { Task { await self.commitPending() } }
     }
 
     /// Puts writes that never ran back at the front of the queue and schedules their commit.
-    private func requeue(_ jobs: [WriteJob]) {
+    private func requeue(_ jobs: [WriteJob<SQLiteConnection>]) {
         guard !jobs.isEmpty else { return }
-        pending.withLock { $0.insert(contentsOf: jobs, at: 0) }
+        pending.putBack(jobs)
         Task { self.commitPending() }
     }
 
     /// Commits everything submitted so far as one transaction.
     private func commitPending() {
-        let jobs = pending.withLock { queue in
-            defer { queue.removeAll(keepingCapacity: true) }
-            return queue
-        }
+        let jobs = pending.take()
         guard !jobs.isEmpty else { return }
         let start = ContinuousClock.now
         defer { transactionDurations.observe(Double((ContinuousClock.now - start) / .microseconds(1)) / 1_000_000) }

@@ -27,15 +27,15 @@ final class APIWorld: Sendable {
     static let shared = Task { try await APIWorld() }
 
     /// A world of one's own, for tests that order, cancel or exhaust inventory. The provisioning stage
-    /// runs with no delay unless told otherwise; `schemaDirectory` may hold an older schema, to test upgrades.
+    /// runs with no delay unless told otherwise.
     init(provisioningDelayMillis: Int64 = 0, startProvisioning: Bool = true, approvalLifetimeMillis: Int64 = 60 * 86_400_000,
-         relayPort: Int? = nil, busyTimeoutMillis: Int32 = 5000, schemaDirectory: String = TempDatabase.schemaDirectory) async throws {
+         relayPort: Int? = nil, busyTimeoutMillis: Int32 = 5000) async throws {
         temp = try TempDatabase()
         logPath = temp.directory + "/server.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let fd = open(logPath, O_WRONLY | O_APPEND)
-        db = TempDatabase.onPostgres ? try await temp.openEngine(schemaDirectory: schemaDirectory)
-            : try await SQLiteDatabase.open(path: temp.path, schemaDirectory: schemaDirectory, busyTimeoutMilliseconds: busyTimeoutMillis)
+        db = TempDatabase.onPostgres ? try await temp.openEngine()
+            : try await SQLiteDatabase.open(path: temp.path, schemaDirectory: TempDatabase.schemaDirectory, busyTimeoutMilliseconds: busyTimeoutMillis)
         var configuration = ApplicationConfiguration(database: db)
         configuration.provisioningDelayMillis = provisioningDelayMillis
         configuration.approvalLifetimeMillis = approvalLifetimeMillis

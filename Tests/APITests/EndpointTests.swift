@@ -8,9 +8,9 @@ import Testing
         let world = try await APIWorld.shared.value
         let response = try await world.request("GET", "/health")
         #expect(response.status == 200)
-        #expect(try APIWorld.json(response) == ["status": "ok", "database": "ok"])
+        #expect(try APIWorld.json(response) == ["status": "ok", "database": "ok", "node": "local"], "the node's name, for several nodes")
         let head = try await world.request("HEAD", "/health")
-        #expect(head.status == 200 && head.body.isEmpty && head.header("Content-Length") == "31")
+        #expect(head.status == 200 && head.body.isEmpty && head.header("Content-Length") == "46")
     }
 
     /// A newcomer's wrong turns: a 404 names the method and path and the closest route; a 401 says how

@@ -34,19 +34,18 @@ public struct TempDatabase: Sendable {
     public func open() async throws -> SQLiteDatabase { try await SQLiteDatabase.open(path: path, schemaDirectory: Self.schemaDirectory) }
 
     /// The engine the suites run on, migrated; opening again reaches the same data.
-    public func openEngine(schemaDirectory: String = TempDatabase.schemaDirectory) async throws -> any DatabaseWriter {
-        guard let server = Self.postgresServer, let schema = postgresSchema else {
-            return try await SQLiteDatabase.open(path: path, schemaDirectory: schemaDirectory)
-        }
-        let admin = try PostgresConnection(url: server)
-        try admin.exec("CREATE SCHEMA IF NOT EXISTS \(schema)")
-        return try await PostgresDatabase.open(url: url(server, schema), schemaDirectory: schemaDirectory + "/postgres", connections: 3)
+    public func openEngine() async throws -> any DatabaseWriter {
+        guard Self.postgresServer != nil else { return try await open() }
+        return try await PostgresDatabase.open(url: try postgresURL(), schemaDirectory: Self.schemaDirectory + "/postgres", connections: 3)
     }
 
-    /// The server's URL with this test's schema first on the search path (extensions stay in `public`),
-    /// its connections named after the schema (`application_name`) so a test can find its own.
-    func url(_ server: String, _ schema: String) -> String {
-        server + (server.contains("?") ? "&" : "?") + "options=-c%20search_path%3D\(schema),public&application_name=\(schema)"
+    /// This test's schema on the PostgreSQL server (created now if missing) as a libpq URL: the schema first
+    /// on the search path (extensions stay in `public`), connections named after it (`application_name`)
+    /// so a test can find its own.
+    public func postgresURL() throws -> String {
+        guard let server = Self.postgresServer, let schema = postgresSchema else { preconditionFailure("the suites run on SQLite") }
+        try PostgresConnection(url: server).exec("CREATE SCHEMA IF NOT EXISTS \(schema)")
+        return server + (server.contains("?") ? "&" : "?") + "options=-c%20search_path%3D\(schema),public&application_name=\(schema)"
     }
 
     public func remove() { try? FileManager.default.removeItem(atPath: directory) }

@@ -35,7 +35,7 @@ extension OA {
         ], optional: ["errors", "suggestions", "missing"]))])),
         // The v2 surface's errors, as the Go SDK parses them: `data` a string, `trace_id` in the body.
         ("V2Error", object([("message", s), ("terms", s), ("data", n("string")), ("trace_id", s)], optional: ["terms"])),
-        ("Health", object([("status", ["type": "string", "enum": ["ok", "degraded"]]), ("database", s)])),
+        ("Health", object([("status", ["type": "string", "enum": ["ok", "degraded"]]), ("database", s), ("node", s)])),
         ("LocationRow", ["type": "array", "minItems": 4, "maxItems": 4, "items": ["type": ["integer", "string", "null"]],
                          "description": "[id, name, state, country]"]),
         ("Location", object([

@@ -2,15 +2,20 @@ import Domain
 import HTTPCore
 import JSON
 
-/// `GET /health` (no auth): the server answers and the database can be read.
+/// `GET /health` (no auth): the server answers and the database can be read, with the node's name.
 struct HealthController {
     let operations: OperationsService
+    /// Encoded once: the hot path writes no JSON.
+    let healthy: HTTPResponse
+    let degraded: HTTPResponse
 
-    func health(_ request: HTTPRequest) async -> HTTPResponse {
-        if await operations.isDatabaseReachable() { return Self.healthy }
-        return Envelope.json(["status": "degraded", "database": "unavailable"], status: .serviceUnavailable)
+    init(operations: OperationsService, node: String) {
+        self.operations = operations
+        healthy = Envelope.json(["status": "ok", "database": "ok", "node": .string(node)])
+        degraded = Envelope.json(["status": "degraded", "database": "unavailable", "node": .string(node)], status: .serviceUnavailable)
     }
 
-    /// Encoded once: the hot path writes no JSON.
-    static let healthy = Envelope.json(["status": "ok", "database": "ok"])
+    func health(_ request: HTTPRequest) async -> HTTPResponse {
+        await operations.isDatabaseReachable() ? healthy : degraded
+    }
 }

@@ -2,7 +2,8 @@ import Domain
 import HTTPServer
 import Synchronization
 
-/// Counters the server updates per request and renders as Prometheus text at `/metrics`.
+/// Counters the server updates per request and renders as Prometheus text at `/metrics`, every series
+/// labelled with the node (`node="…"`), so several nodes behind one load balancer read apart.
 final class Metrics: Sendable {
     private struct Key: Hashable {
         let method: String
@@ -16,6 +17,10 @@ final class Metrics: Sendable {
     }
 
     private let state = Mutex(State())
+    /// The node label's value.
+    let node: String
+
+    init(node: String) { self.node = node }
     /// Set once the server exists: its open-connection count.
     let connections = Mutex<(@Sendable () -> Int)?>(nil)
 
@@ -58,6 +63,14 @@ final class Metrics: Sendable {
         lines += ["# HELP megaport_db_commit_duration_seconds Write transactions, BEGIN to COMMIT.",
                   "# TYPE megaport_db_commit_duration_seconds histogram"]
         lines += gauges.commitDurations.lines("megaport_db_commit_duration_seconds")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(labelled).joined(separator: "\n") + "\n"
+    }
+
+    /// A sample line with the node label first; comment lines as they are.
+    func labelled(_ line: String) -> String {
+        guard !line.hasPrefix("#"), let end = line.firstIndex(where: { $0 == "{" || $0 == " " }) else { return line }
+        let label = "node=\"\(node)\""
+        return line[end] == "{" ? line[..<end] + "{" + label + "," + line[line.index(after: end)...]
+            : line[..<end] + "{" + label + "}" + line[end...]
     }
 }

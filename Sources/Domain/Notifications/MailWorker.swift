@@ -26,6 +26,8 @@ public actor MailWorker: BackgroundService {
         public var maxAttempts = 15
         /// How often the outbox is checked when idle.
         public var pollMillis: Int64 = 250
+        /// How long a claimed batch stays this node's: another node sends what a dead node claimed after it.
+        public var leaseMillis: Int64 = 120_000
 
         public init(relay: SMTPRelay) { self.relay = relay }
     }
@@ -62,9 +64,10 @@ public actor MailWorker: BackgroundService {
     @discardableResult
     public func deliverDue(report: @Sendable (any Error) -> Void = { _ in }) async throws -> Int {
         guard blocked == nil else { return 0 }
-        let from = configuration.from
-        let due = try await db.read { conn in
-            try OutboxRepository.due(conn, now: Now.millis(), limit: 50).map {
+        let from = configuration.from, lease = configuration.leaseMillis
+        guard try await db.read({ try OutboxRepository.anyDue($0, now: Now.millis()) }) else { return 0 }
+        let due = try await db.write { conn in
+            try OutboxRepository.claim(conn, now: Now.millis(), lease: lease, limit: 50).map {
                 Due(id: $0.id, message: SMTPMessage(from: "Megaport Notifications <\(from)>", to: $0.recipient, subject: $0.subject,
                                                     body: $0.body, messageId: $0.messageId, date: $0.createDate,
                                                     extraHeaders: [("X-Megaport-Event", $0.event)]),
@@ -84,7 +87,9 @@ public actor MailWorker: BackgroundService {
             if failure.configuration {
                 blocked = failure
                 report(failure)
-                try await db.write { conn in for rest in due[index...] { try OutboxRepository.noteError(conn, id: rest.id, error: failure.message) } }
+                try await db.write { conn in
+                    for rest in due[index...] { try OutboxRepository.noteError(conn, id: rest.id, error: failure.message, now: Now.millis()) }
+                }
                 break
             }
             try await record(item, failure: failure)

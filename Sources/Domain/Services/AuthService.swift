@@ -6,6 +6,7 @@ import Storage
 public struct AuthService: Sendable {
     let db: any DatabaseWriter
     let cache = TokenCache()
+    let epoch = AuthEpochWatch()
     let throttle: LoginThrottle
     /// How long a token lives, in milliseconds.
     public let tokenLifetime: Int64
@@ -16,16 +17,18 @@ public struct AuthService: Sendable {
     public init(db: any DatabaseWriter, tokenLifetime: Int64 = 24 * 3_600_000, loginFailuresPerAccount: Int = 5, loginFailuresPerAddress: Int = 20) {
         self.db = db
         self.tokenLifetime = tokenLifetime
-        throttle = LoginThrottle(limits: .init(perAccount: loginFailuresPerAccount, perAddress: loginFailuresPerAddress))
+        throttle = LoginThrottle(db: db, limits: .init(perAccount: loginFailuresPerAccount, perAddress: loginFailuresPerAddress))
     }
 
     /// The session behind a presented token. Unknown, malformed, expired or revoked tokens, and tokens
     /// of deactivated users, are all `unauthenticated`. Runs without an actor hop: the cache is locked
-    /// briefly and a miss reads the read-only connection.
+    /// briefly and a miss reads the read-only connection; at most every 500 ms the session epoch is read,
+    /// so sessions ended on another node are not served from this node's cache.
     public func authenticate(token: String) async throws -> Session {
         guard Tokens.looksLikeUUID(token) else { throw DomainError.unauthenticated("token is not valid") }
         let digest = Tokens.digest(token.lowercased())
         let now = Now.millis()
+        try await epoch.refresh(cache, db: db, now: now)
         if let cached = cache.session(for: digest, now: now) { return cached }
         let generation = cache.generation
         guard let session = try await db.read({ try TokenRepository.session($0, digest: digest, now: now) }) else {
@@ -39,7 +42,7 @@ public struct AuthService: Sendable {
     /// user fail the same way, in the same time; too many failures for the account or from the address
     /// are refused with `rateLimited` before any password is checked.
     public func login(email: String, password: String, from address: String = "") async throws -> (token: String, session: Session) {
-        try throttle.check(account: email, address: address, now: Now.millis())
+        try await throttle.check(account: email, address: address, now: Now.millis())
         let found = try await db.read { try UserRepository.findWithHash($0, email: email) }
         let verified: Bool
         if let (user, hash) = found, user.active {
@@ -49,10 +52,10 @@ public struct AuthService: Sendable {
             verified = false
         }
         guard verified, let (user, _) = found else {
-            throttle.recordFailure(account: email, address: address, now: Now.millis())
+            try await throttle.recordFailure(account: email, address: address, now: Now.millis())
             throw DomainError.unauthenticated("username or password is incorrect")
         }
-        throttle.recordSuccess(account: email)
+        try await throttle.recordSuccess(account: email)
         return try await issue(userId: user.id)
     }
 

@@ -46,6 +46,14 @@ final class TokenCache: Sendable {
         }
     }
 
+    /// Drops every session (another node ended some).
+    func removeAll() {
+        state.withLock { state in
+            state.entries.removeAll(keepingCapacity: true)
+            state.generation &+= 1
+        }
+    }
+
     /// Drops every session of a user (deactivation, position change).
     func remove(userId: Int64) {
         state.withLock { state in
