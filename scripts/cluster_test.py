@@ -103,6 +103,17 @@ def main():
         check("a logout on node1 is refused by every node within a second", status == 200 and cached == [200] * 3 and after == [401] * 3,
               f"login {status}, before {cached}, after {after}")
 
+        # Failed logins count across nodes: five wrong passwords spread over the nodes, then even the right one is 429.
+        wrong = [call(nodes[i % 3].base, "POST", "/v2/login", body={"username": "finance@acme.example", "password": "not-it"})[0] for i in range(5)]
+        right = call(nodes[2].base, "POST", "/v2/login", body={"username": "finance@acme.example", "password": "megaport-demo"})[0]
+        check("failed logins are counted across nodes", wrong == [401] * 5 and right == 429, f"wrong {wrong}, then {right}")
+
+        # The command line works on the shared database while the nodes serve it.
+        made = subprocess.run([BIN, "admin", "create-company", "--name", "Cluster Co", "--type", "DIRECT"] + COMMON, capture_output=True, text=True)
+        seen = psql("SELECT count(*) FROM companies WHERE trading_name = 'Cluster Co'")
+        check("admin commands take the PostgreSQL URL too", made.returncode == 0 and made.stdout.strip().isdigit() and seen == "1",
+              f"{made.returncode} {made.stdout} {made.stderr[-300:]}")
+
         # 30 concurrent orders for one VLAN, spread over the nodes: exactly one wins.
         def order_vlan(i):
             body = {"payerMegaPortNsId": port_id, "nonPayerMegaPortNsId": port_id, "payerVlanId": 3001, "nonPayerVlanId": 3101 + i,

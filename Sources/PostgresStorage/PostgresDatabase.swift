@@ -21,8 +21,19 @@ public struct PostgresDatabase: DatabaseWriter {
         try await pool.with { slot in try await slot.access { try body($0) } }
     }
 
+    /// How many times a unit of work runs when PostgreSQL reports a serialization failure or deadlock
+    /// (possible only against transactions from outside the server, which take no turn).
+    public static let attempts = 5
+
     public func write<T: Sendable>(_ body: @escaping @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
-        try await writer.write { try body($0) }
+        for attempt in 1... {
+            do {
+                return try await writer.write { try body($0) }
+            } catch let error as StorageError where error.kind == .serialization && attempt < Self.attempts {
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 << attempt))))
+            }
+        }
+        preconditionFailure("the loop returns or throws")
     }
 
     public func commitDurations() async -> Histogram { await writer.durations }
