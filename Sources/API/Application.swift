@@ -43,6 +43,8 @@ public final class Application: Sendable {
     let metrics: Metrics
     /// This node's name (`/health`, `/metrics`).
     public let nodeName: String
+    /// Whether the portal is reached over https (its cookies are then `Secure`).
+    let secureCookies: Bool
     /// Structured logs.
     public let log: LogWriter
     /// The provisioning stage and the mail worker, started and stopped with the server.
@@ -52,6 +54,7 @@ public final class Application: Sendable {
     public init(_ configuration: ApplicationConfiguration) {
         db = configuration.database
         nodeName = configuration.nodeName
+        secureCookies = configuration.links.baseURL.lowercased().hasPrefix("https://")
         metrics = Metrics(node: configuration.nodeName)
         let provisioningDelayMillis = configuration.provisioningDelayMillis
         let approvalLifetimeMillis = configuration.approvalLifetimeMillis

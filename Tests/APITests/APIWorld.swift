@@ -1,6 +1,7 @@
 import API
 import Domain
 import Foundation
+import HTTPCore
 import HTTPServer
 import JSON
 import SMTP
@@ -121,6 +122,9 @@ final class APIWorld: Sendable {
         config.pollMillis = 20
         return config
     }
+
+    /// The routes of the API surfaces (the portal's pages under `/portal` are HTML, documented apart).
+    var apiRoutes: [(method: HTTPMethod, template: String, options: RouteOptions)] { app.routes.filter { !$0.template.hasPrefix("/portal") } }
 
     /// The SQLite database, for tests of SQLite itself (they do not run on PostgreSQL).
     var sqlite: SQLiteDatabase {

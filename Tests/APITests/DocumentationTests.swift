@@ -19,7 +19,7 @@ import Testing
             guard cells.count >= 5 else { continue }
             documented["\(cells[0].trimmingCharacters(in: ["`"])) \(cells[1].trimmingCharacters(in: ["`"]))"] = cells[4]
         }
-        let routed = Set(world.app.routes.map { route in
+        let routed = Set(world.apiRoutes.map { route in
             "\(route.method.rawValue) " + route.template.split(separator: "/", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
         })

@@ -15,7 +15,7 @@ import Testing
             guard case .object(let item) = path.value else { continue }
             for operation in item.members { documented.insert("\(operation.key.uppercased()) \(path.key)") }
         }
-        let routed = Set(world.app.routes.map { route in
+        let routed = Set(world.apiRoutes.map { route in
             "\(route.method.rawValue) " + route.template.split(separator: "/", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
         })
@@ -28,13 +28,13 @@ import Testing
     @Test func openRoutesAreMarkedOnTheRouteAsTheDocumentSays() async throws {
         let world = try await APIWorld.shared.value
         let (_, doc) = try await world.callJSON("GET", "/openapi.json", as: "readonly@acme.example")
-        for route in world.app.routes {
+        for route in world.apiRoutes {
             let path = route.template.split(separator: "/", omittingEmptySubsequences: false)
                 .map { $0.hasPrefix(":") ? "{\($0.dropFirst())}" : String($0) }.joined(separator: "/")
             let security = doc["paths"]?[path]?[route.method.rawValue.lowercased()]?["security"]
             #expect((security == .array([])) == !route.options.authenticated, "\(route.method.rawValue) \(route.template)")
         }
-        #expect(Set(world.app.routes.filter { !$0.options.authenticated }.map(\.template)).sorted()
+        #expect(Set(world.apiRoutes.filter { !$0.options.authenticated }.map(\.template)).sorted()
                 == ["/", "/health", "/metrics", "/oauth2/token", "/openapi.json", "/v2/login", "/v2/login/:token", "/v2/logout/:token", "/v2/networkRegions", "/v3/locations"])
     }
 

@@ -10,7 +10,7 @@ public final class RawClient: Sendable {
     private let queue = DispatchQueue(label: "raw-client")
 
     /// Connects to `127.0.0.1:port`.
-    public init(port: Int, receiveTimeoutSeconds: Int = 5) throws {
+    public init(port: Int, receiveTimeoutSeconds: Int = 20) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ClientError.failed("socket") }
         var timeout = timeval(tv_sec: receiveTimeoutSeconds, tv_usec: 0)

@@ -21,7 +21,10 @@ struct OperationsRoutes: APISurface {
                          body: Array(try await metrics.render(operations).utf8))
         }
         router.open(.get, "/openapi.json") { _, _ in .json(.ok, OpenAPIDocument.bytes) }
-        router.open(.get, "/") { _, _ in Self.index }
+        // A browser (it asks for HTML) goes to the portal; API clients get where to start.
+        router.open(.get, "/") { request, _ in
+            request.headers["Accept"]?.contains("text/html") == true ? PortalPage.redirect("/portal") : Self.index
+        }
     }
 
     /// `GET /`: where to start.

@@ -21,7 +21,7 @@ protocol APISurface: Sendable {
 enum Surfaces {
     /// Every surface of `app`.
     static func all(_ app: Application) -> [any APISurface] {
-        [OperationsRoutes(app: app), LegacyRoutes(app: app), V2Routes(app: app), PortalRoutes()]
+        [OperationsRoutes(app: app), LegacyRoutes(app: app), V2Routes(app: app), PortalRoutes(app: app)]
     }
 
     /// The OpenAPI operations of every surface.
