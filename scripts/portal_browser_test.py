@@ -174,6 +174,16 @@ def main():
         check("a VXC ordered through the form opens its page", alice.driver.find_element(By.TAG_NAME, "h1").text == "Browser VXC"
               and "VXC" in alice.text(), alice.text()[:300])
         widths.append(alice.shoot("service"))
+        alice.open("/portal/order")
+        ix_form = "An IX"
+        alice.type("Name", "Browser peering", ix_form)
+        alice.choose("Port", "The MEGAPORT at Global Switch", ix_form)
+        alice.choose("Exchange", "Sydney IX", ix_form)
+        alice.type("ASN", "64513", ix_form)
+        alice.type("MAC address", "00:11:22:33:44:99", ix_form)
+        alice.press("Order IX", ix_form)
+        check("an IX ordered through the form opens its page", alice.driver.find_element(By.TAG_NAME, "h1").text == "Browser peering"
+              and "Sydney IX" in alice.text(), alice.text()[:300])
         alice.open("/portal/services")
         widths.append(alice.shoot("services"))
         check("the services list shows the new port and VXC", "Browser port" in alice.text() and "Browser VXC" in alice.text())

@@ -105,6 +105,26 @@ import Testing
         #expect(page.status == 200 && page.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.text.contains("<script>"))
     }
 
+    /// A partner's admin chooses a managed company and the pages show and act for it; no other company.
+    @Test func aPartnersAdminActsForAManagedCompany() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        let delta = try #require(world.companies["Delta Retail"]), acme = try #require(world.companies["Acme Networks"])
+        let partner = Browser(world)
+        _ = try await partner.signIn("admin@gamma.example")
+        let services = try await partner.send("GET", "/portal/services")
+        #expect(services.text.contains("Acting for") && services.text.contains("Delta Retail"), "the partner chooses in the header")
+        let csrf = Browser.csrf(services)
+        #expect(try await partner.send("POST", "/portal/act", form: [("csrf", csrf), ("company", String(acme))]).status == 404, "not a managed company")
+        #expect(try await partner.send("POST", "/portal/act", form: [("csrf", csrf), ("company", String(delta))]).status == 303)
+        let company = try await partner.send("GET", "/portal/company")
+        #expect(company.text.contains("<td>Delta Retail</td>"), "the pages show the managed company")
+        let ordered = try await partner.send("POST", "/portal/order/port", form: [("csrf", csrf), ("name", "Delta edge"), ("locationId", "3"), ("speed", "1000")])
+        #expect(ordered.status == 303, "\(ordered)")
+        let owner = try await world.sql("SELECT company_id FROM services WHERE name = 'Delta edge'") { $0.int64(0) }
+        #expect(owner == [delta], "ordered for the company acted for")
+    }
+
     /// The isolation matrix's portal rows: another company's service and approvals stay out of reach.
     @Test func anotherCompanysServicesAndRequestsAreOutOfReach() async throws {
         let world = try await APIWorld(startProvisioning: false)

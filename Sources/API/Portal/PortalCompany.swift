@@ -14,7 +14,7 @@ struct PortalCompany: Sendable {
             let form = try PortalForm(request)
             let changes = ContactChanges(supportPhone: form.text("supportPhone"), supportEmail: form.text("supportEmail"))
             do {
-                _ = try await app.accounts.updateContacts(of: nil, changes, by: caller.session)
+                _ = try await app.accounts.updateContacts(of: caller.companyId, changes, by: caller.session)
                 return try await page(caller, notice: "Support contact details saved.")
             } catch let error as DomainError {
                 return try await page(caller, typed: form, errors: PortalPage.fieldErrors(error), status: ErrorMapping.httpError(from: error).status)
@@ -26,7 +26,7 @@ struct PortalCompany: Sendable {
               status: HTTPStatus = .ok) async throws -> HTTPResponse {
         let contacts: SupportContacts
         do {
-            contacts = try await app.accounts.contacts(of: nil, by: caller.session)
+            contacts = try await app.accounts.contacts(of: caller.companyId, by: caller.session)
         } catch DomainError.forbidden(_, let message) {
             return PortalPage.page("Company", caller: caller, current: "Company", "<p>\(message)</p>")
         }
@@ -53,7 +53,7 @@ struct PortalCompany: Sendable {
             \(notice.map { "<p class=\"notice\" role=\"status\">\($0)</p>" as Markup } ?? "")
             <h2>Support contact details</h2>\(details)
             <h2>Account</h2><div class="scroll"><table>
-            <tr><th scope="row">Company</th><td>\(caller.session.companyName)</td></tr>
+            <tr><th scope="row">Company</th><td>\(caller.companyName)</td></tr>
             <tr><th scope="row">Billing market</th><td>\(contacts.billingMarket ?? "not set")</td></tr>
             <tr><th scope="row">Account manager</th><td>\(contacts.accountManagerEmail ?? "—")</td></tr>
             <tr><th scope="row">Customer success manager</th><td>\(contacts.customerSuccessManagerEmail ?? "—")</td></tr></table></div>

@@ -11,7 +11,14 @@ struct PortalDirectory: Sendable {
         portal.page(&router, .get, "/portal/marketplace") { _, _, caller in try await marketplace(caller) }
         portal.page(&router, .post, "/portal/marketplace") { request, _, caller in
             let form = try PortalForm(request)
-            if let port = form.text("port") {
+            if form["profile"] == "yes" {
+                do {
+                    _ = try await app.marketplace.updateProfile(name: form.text("name"), description: form["description"], contactEmail: form.text("contactEmail"),
+                                                                visible: nil, by: caller.session)
+                } catch let error as DomainError {
+                    return try await marketplace(caller, errors: PortalPage.fieldErrors(error), status: ErrorMapping.httpError(from: error).status)
+                }
+            } else if let port = form.text("port") {
                 _ = try await app.lifecycle.update(port, ServiceChanges(marketplaceVisibility: form["visible"] == "yes"), by: caller.session)
             } else {
                 _ = try await app.marketplace.updateProfile(name: nil, description: nil, contactEmail: nil, visible: form["visible"] == "yes",
@@ -29,7 +36,7 @@ struct PortalDirectory: Sendable {
         PortalUsers(app: app).register(&router, portal)
     }
 
-    func marketplace(_ caller: PortalCaller) async throws -> HTTPResponse {
+    func marketplace(_ caller: PortalCaller, errors: [String: String] = [:], status: HTTPStatus = .ok) async throws -> HTTPResponse {
         let providers = try await app.marketplace.providers()
         let cards: [Markup] = providers.filter { $0.visible && $0.companyId != caller.session.companyId }.map { provider in
             let ports: [Markup] = provider.ports.map { port in
@@ -57,10 +64,16 @@ struct PortalDirectory: Sendable {
                 <input type="hidden" name="visible" value="\(listed ? "no" : "yes")"><span>\(caller.session.companyName) is \(listed ? "listed" : "not listed").</span>
                 <button type="submit" class="secondary">\(listed ? "Hide company" : "List company")</button></form>
                 \(rows.isEmpty ? "" as Markup : "<div class=\"scroll\"><table><tbody>\(rows)</tbody></table></div>")</div>
+                <form method="post" action="/portal/marketplace" class="card narrow" novalidate>\(PortalPage.csrf(caller))<input type="hidden" name="profile" value="yes">
+                <h2>Your profile</h2>
+                <label for="mp-name">Name</label><input id="mp-name" name="name" value="\(mine?.name ?? caller.session.companyName)">\(PortalPage.error(errors["name"]))
+                <label for="mp-description">Description</label><input id="mp-description" name="description" value="\(mine?.description ?? "")">\(PortalPage.error(errors["description"]))
+                <label for="mp-email">Contact email</label><input id="mp-email" name="contactEmail" type="email" value="\(mine?.contactEmail ?? "")">\(PortalPage.error(errors["contactEmail"]))
+                \(PortalPage.error(errors["form"]))<button type="submit">Save profile</button></form>
                 """
         }
         let body: Markup = "\(cards.isEmpty ? "<p>No providers are listed yet.</p>" as Markup : Markup(cards))\(own)"
-        return PortalPage.page("Marketplace", caller: caller, current: "Marketplace", body)
+        return PortalPage.page("Marketplace", caller: caller, current: "Marketplace", status: status, body)
     }
 
     func notifications(_ caller: PortalCaller, notice: String? = nil) async throws -> HTTPResponse {

@@ -1,13 +1,14 @@
 import Domain
 import HTTPCore
 
-/// The order page's two forms, filled again with what was typed after a refusal.
+/// The order page's three forms, filled again with what was typed after a refusal.
 extension PortalOrder {
     func page(_ caller: PortalCaller, bEnd: String? = nil, typed: PortalForm? = nil, errors: [String: String] = [:],
               status: HTTPStatus = .ok) async throws -> HTTPResponse {
         let locations = try await app.locations.locations().filter { $0.status == "Active" }
-        let own = try await app.products.list(by: caller.session).map(\.view.service).filter { $0.status.isActive }
+        let own = try await app.products.list(of: caller.companyId, by: caller.session).map(\.view.service).filter { $0.status.isActive }
         let providers = try await app.marketplace.providers().filter { $0.companyId != caller.session.companyId }
+        let exchanges = try await app.locations.exchanges()
         func value(_ name: String) -> String { typed?[name] ?? "" }
         func selected(_ field: String, _ option: String, default fallback: String? = nil) -> Markup {
             (typed?[field] ?? fallback) == option ? " selected" : ""
@@ -44,7 +45,30 @@ extension PortalOrder {
             <label for="vxc-speed">Speed (Mbps)</label><input id="vxc-speed" name="speed" inputmode="numeric" value="\(typed?["aEnd"] != nil ? value("speed") : "100")">
             <p class="muted">At most the slower end's speed.</p>\(PortalPage.error(errors["vxc.speed"]))
             \(PortalPage.error(errors["vxc.form"]))<button type="submit">Order VXC</button></form></section>
+            \(ixForm(caller, ports: ready.filter { $0.productType.isPort }, exchanges: exchanges.map(\.exchange.name), typed: typed, errors: errors))
             """
         return PortalPage.page("Order", caller: caller, current: "Order", status: status, body)
+    }
+}
+
+extension PortalOrder {
+    /// The IX form: a port, the exchange (its metro must be the port's), ASN, MAC address, speed, VLAN.
+    func ixForm(_ caller: PortalCaller, ports: [ServiceRecord], exchanges: [String], typed: PortalForm?, errors: [String: String]) -> Markup {
+        let mine = typed?["exchange"] != nil
+        func value(_ name: String) -> String { mine ? typed?[name] ?? "" : "" }
+        let portOptions: [Markup] = ports.map { "<option value=\"\($0.id)\"\(value("port") == String($0.id) ? " selected" as Markup : "")>\($0.name)</option>" }
+        let exchangeOptions: [Markup] = exchanges.map { "<option\(value("exchange") == $0 ? " selected" as Markup : "")>\($0)</option>" }
+        return """
+            <section class="card narrow"><h2>An IX</h2>
+            <form method="post" action="/portal/order/ix" novalidate>\(PortalPage.csrf(caller))
+            <label for="ix-name">Name</label><input id="ix-name" name="name" value="\(value("name"))">\(PortalPage.error(errors["ix.name"]))
+            <label for="ix-port">Port</label><select id="ix-port" name="port">\(portOptions)</select>\(PortalPage.error(errors["ix.port"]))
+            <label for="ix-exchange">Exchange</label><select id="ix-exchange" name="exchange">\(exchangeOptions)</select>\(PortalPage.error(errors["ix.exchange"]))
+            <label for="ix-asn">ASN</label><input id="ix-asn" name="asn" inputmode="numeric" value="\(value("asn"))">\(PortalPage.error(errors["ix.asn"]))
+            <label for="ix-mac">MAC address</label><input id="ix-mac" name="macAddress" placeholder="00:11:22:33:44:55" value="\(value("macAddress"))">\(PortalPage.error(errors["ix.macAddress"]))
+            <label for="ix-speed">Speed (Mbps)</label><input id="ix-speed" name="speed" inputmode="numeric" value="\(mine ? value("speed") : "1000")">\(PortalPage.error(errors["ix.speed"]))
+            <label for="ix-vlan">VLAN</label><input id="ix-vlan" name="vlan" placeholder="automatic" inputmode="numeric" value="\(value("vlan"))">\(PortalPage.error(errors["ix.vlan"]))
+            \(PortalPage.error(errors["ix.form"]))<button type="submit">Order IX</button></form></section>
+            """
     }
 }

@@ -12,10 +12,17 @@ enum PortalPage {
         let items = links.map { name, path -> Markup in
             name == current ? "<a href=\"\(path)\" aria-current=\"page\">\(name)</a>" : "<a href=\"\(path)\">\(name)</a>"
         }
+        let options: [Markup] = caller.companies.map {
+            "<option value=\"\($0.id)\"\($0.id == (caller.companyId ?? caller.session.companyId) ? " selected" as Markup : "")>\($0.tradingName)</option>"
+        }
+        let acting: Markup = caller.companies.isEmpty ? "" : """
+            <form method="post" action="/portal/act" class="signout">\(csrf(caller))<label for="acting-for">Acting for</label>
+            <select id="acting-for" name="company">\(options)</select><button type="submit" class="secondary">Switch</button></form>
+            """
         return """
-            <header><nav aria-label="Main">\(items)</nav>
+            <header><nav aria-label="Main">\(items)</nav>\(acting)
             <form method="post" action="/portal/logout" class="signout"><input type="hidden" name="csrf" value="\(caller.csrf)">
-            <span>\(caller.session.firstName) \(caller.session.lastName) · \(caller.session.companyName)</span>
+            <span>\(caller.session.firstName) \(caller.session.lastName) · \(caller.companyName)</span>
             <button type="submit">Sign out</button></form></header>
             """
     }

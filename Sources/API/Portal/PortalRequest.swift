@@ -8,12 +8,21 @@ import HTTPServer
 struct PortalCaller: Sendable {
     let session: Session
     let token: String
+    /// For a partner's users: the companies they may act for (their own first), else empty.
+    var companies: [Company] = []
+    /// The managed company a partner's user chose to act for (nil: their own).
+    var actingFor: Company?
     var csrf: String { PortalCaller.csrf(for: token) }
+    /// The company the pages show and act for.
+    var companyId: Int64? { actingFor?.id }
+    var companyName: String { actingFor?.tradingName ?? session.companyName }
 
     static func csrf(for secret: String) -> String { Tokens.digest("portal-form:" + secret) }
 
     /// The cookie carrying the session.
     static let cookie = "mp_session"
+    /// The cookie naming the managed company a partner's user acts for.
+    static let actingCookie = "mp_act"
     /// The cookie that ties the sign-in form to the browser that loaded it (there is no session yet).
     static let signInCookie = "mp_signin"
 

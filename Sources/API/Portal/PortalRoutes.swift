@@ -28,12 +28,18 @@ struct PortalRoutes: APISurface {
         let app = self.app, secure = app.secureCookies
         let signIn = PortalSignIn(auth: app.auth, secure: secure)
         router.open(.get, "/portal", jsonBody: false) { request, _ in
-            await Self.caller(request, app.auth) == nil ? PortalPage.redirect("/portal/login") : PortalPage.redirect("/portal/services")
+            await Self.caller(request, app) == nil ? PortalPage.redirect("/portal/login") : PortalPage.redirect("/portal/services")
         }
         router.open(.get, "/portal/style.css", jsonBody: false) { _, _ in PortalStyle.response }
         router.open(.get, "/portal/login", jsonBody: false) { request, _ in signIn.form(request) }
         router.open(.post, "/portal/login", jsonBody: false, changesState: true) { request, context in try await signIn.submit(request, context) }
         page(&router, .post, "/portal/logout") { _, _, caller in try await signIn.signOut(caller) }
+        page(&router, .post, "/portal/act") { request, _, caller in
+            let chosen = try PortalForm(request).text("company")
+            guard let company = caller.companies.first(where: { String($0.id) == chosen }) else { throw DomainError.notFound("company \(chosen ?? "") not found") }
+            let own = company.id == caller.session.companyId
+            return PortalPage.redirect("/portal/services", cookies: [PortalCaller.setCookie(PortalCaller.actingCookie, String(company.id), secure: secure, expire: own)])
+        }
         PortalServices(app: app).register(&router, self)
         PortalApprovals(app: app).register(&router, self)
         PortalCompany(app: app).register(&router, self)
@@ -43,18 +49,25 @@ struct PortalRoutes: APISurface {
 
     /// Registers a page: GETs need a session, POSTs a session and the form's CSRF value.
     func page(_ router: inout RouteGroup, _ method: HTTPMethod, _ template: String, _ handler: @escaping Handler) {
-        let auth = app.auth
+        let app = self.app
         router.open(method, template, jsonBody: false, changesState: method != .get) { request, context in
-            guard let caller = await Self.caller(request, auth) else { return PortalPage.redirect("/portal/login") }
+            guard let caller = await Self.caller(request, app) else { return PortalPage.redirect("/portal/login") }
             if method != .get { try PortalForm(request).requireCSRF(caller.csrf) }
             return try await handler(request, context, caller)
         }
     }
 
-    /// The signed-in caller behind the request's session cookie, if any.
-    static func caller(_ request: HTTPRequest, _ auth: AuthService) async -> PortalCaller? {
+    /// The signed-in caller behind the request's session cookie, if any; for a partner's users also the
+    /// companies they manage and the one they chose to act for.
+    static func caller(_ request: HTTPRequest, _ app: Application) async -> PortalCaller? {
         guard let token = PortalCaller.cookie(PortalCaller.cookie, in: request),
-              let session = try? await auth.authenticate(token: token) else { return nil }
-        return PortalCaller(session: session, token: token)
+              let session = try? await app.auth.authenticate(token: token) else { return nil }
+        var caller = PortalCaller(session: session, token: token)
+        if session.accountType == .partner, let companies = try? await app.products.companies(by: session), companies.count > 1 {
+            caller.companies = companies
+            let chosen = PortalCaller.cookie(PortalCaller.actingCookie, in: request)
+            caller.actingFor = companies.first { String($0.id) == chosen && $0.id != session.companyId }
+        }
+        return caller
     }
 }

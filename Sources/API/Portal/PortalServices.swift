@@ -31,7 +31,7 @@ struct PortalServices: Sendable {
     }
 
     func list(_ caller: PortalCaller) async throws -> HTTPResponse {
-        let trees = try await app.products.list(by: caller.session)
+        let trees = try await app.products.list(of: caller.companyId, by: caller.session)
         let rows = trees.flatMap { tree in [Self.row(tree.view.service, child: false)] + tree.children.map { Self.row($0.service, child: true) } }
         let body: Markup = rows.isEmpty ? "<p>No services yet. <a href=\"/portal/order\">Order a port</a>.</p>" : """
             <div class="scroll"><table><thead><tr><th>Name</th><th>Type</th><th>Location</th><th>Speed</th><th>Status</th></tr></thead>
@@ -61,7 +61,7 @@ struct PortalServices: Sendable {
             <h2>On this \(s.productType.isPort ? "port" : "router")</h2><div class="scroll"><table><thead><tr><th>Name</th><th>Type</th><th>VLAN</th><th>Status</th></tr></thead>
             <tbody>\(children)</tbody></table></div>
             """
-        let canCancel = s.status.isActive && s.companyId == caller.session.companyId
+        let canCancel = s.status.isActive && s.companyId == (caller.companyId ?? caller.session.companyId)
         let cancel: Markup = !canCancel ? "" : """
             <h2>Cancel</h2><form method="post" action="/portal/services/\(s.id)/cancel" class="card narrow">\(PortalPage.csrf(caller))
             <label><input type="checkbox" name="confirm" value="yes"> Confirm cancellation of \(s.name)</label>

@@ -28,6 +28,7 @@ enum PortalStyle {
         .inline label { margin: 0; font-weight: 400; font-size: .9rem; } .inline input { width: 9rem; }
         button { margin-top: 1rem; padding: .45rem 1rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; font: inherit; cursor: pointer; }
         .inline button, .signout button { margin-top: 0; }
+        .signout label { margin: 0; font-weight: 400; } .signout select { width: auto; }
         button.secondary { background: #4a5261; }
         .field-error { color: var(--accent); margin: .25rem 0 0; font-size: .9rem; }
         .notice { padding: .6rem .9rem; border-radius: 4px; background: #e9f5ec; border: 1px solid #b7dcc2; }

@@ -13,7 +13,7 @@ struct PortalUsers: Sendable {
             guard let position = form.text("position").flatMap(Position.init) else {
                 return try await page(caller, errors: ["position": "Choose a position."], status: .unprocessableContent)
             }
-            var user = NewUser(companyId: caller.session.companyId, email: form.text("email") ?? "", position: position, password: form["password"] ?? "")
+            var user = NewUser(companyId: caller.companyId ?? caller.session.companyId, email: form.text("email") ?? "", position: position, password: form["password"] ?? "")
             user.firstName = form.text("firstName") ?? ""
             user.lastName = form.text("lastName") ?? ""
             do {
@@ -37,7 +37,7 @@ struct PortalUsers: Sendable {
     }
 
     func page(_ caller: PortalCaller, errors: [String: String] = [:], status: HTTPStatus = .ok) async throws -> HTTPResponse {
-        let users = try await app.accounts.users(of: nil, by: caller.session)
+        let users = try await app.accounts.users(of: caller.companyId, by: caller.session)
         let rows: [Markup] = users.map { user in
             """
             <tr><td>\(user.firstName) \(user.lastName)</td><td>\(user.email)</td><td>\(user.active ? "active" : "deactivated")</td>

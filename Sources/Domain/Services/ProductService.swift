@@ -16,10 +16,19 @@ public struct ProductService: Sendable {
 
     public init(db: any DatabaseWriter) { self.db = db }
 
-    /// The caller's company's ports and cloud routers, each with its VXCs and IXs.
-    public func list(by session: Session) async throws -> [ProductTree] {
+    /// A company's ports and cloud routers, each with its VXCs and IXs: the caller's own (`companyId` nil)
+    /// or, for a partner's users, a company it manages (404 for any other).
+    public func list(of companyId: Int64? = nil, by session: Session) async throws -> [ProductTree] {
         try await db.read { conn in
-            try ServiceRepository.portsAndRouters(conn, companyId: session.companyId).map { try Self.tree(conn, $0) }
+            let company = try AccessPolicy.company(conn, session, id: companyId ?? session.companyId, for: .view)
+            return try ServiceRepository.portsAndRouters(conn, companyId: company.id).map { try Self.tree(conn, $0) }
+        }
+    }
+
+    /// The caller's company and the companies it manages (a partner's customers), in id order.
+    public func companies(by session: Session) async throws -> [Company] {
+        try await db.read { conn in
+            try CompanyRepository.selfAndManaged(conn, companyId: session.companyId).filter { AccessPolicy.canSee(session, $0) }
         }
     }
 
