@@ -83,6 +83,15 @@ class Person:
     def has_button(self, text):
         return bool(self.driver.find_elements(By.XPATH, f"//button[normalize-space()={json.dumps(text)}]"))
 
+    def fill(self, section, entries):
+        """Fills a form: (label, value) pairs, a value starting with "=" chosen from a list."""
+        for label, value in entries:
+            if value.startswith("="): self.choose(label, value[1:], section)
+            else: self.type(label, value, section)
+
+    def heading(self):
+        return self.driver.find_element(By.TAG_NAME, "h1").text
+
     def text(self):
         return self.driver.find_element(By.TAG_NAME, "body").text
 
@@ -151,39 +160,25 @@ def main():
         # Orders through the forms.
         alice.open("/portal/order")
         widths = [alice.shoot("order")]
-        port_form = "A port"
-        alice.type("Name", "Browser port", port_form)
-        alice.choose("Location", "Global Switch Sydney", port_form)
-        alice.choose("Speed", "10 Gbps", port_form)
-        alice.press("Order port", port_form)
-        check("a port ordered through the form opens its page", alice.driver.find_element(By.TAG_NAME, "h1").text == "Browser port"
-              and "MEGAPORT" in alice.text(), alice.text()[:300])
+        alice.fill("A port", [("Name", "Browser port"), ("Location", "=Global Switch Sydney"), ("Speed", "=10 Gbps")])
+        alice.press("Order port", "A port")
+        check("a port ordered through the form opens its page", alice.heading() == "Browser port" and "MEGAPORT" in alice.text(), alice.text()[:300])
         alice.open("/portal/order")
-        vxc_form = "A VXC"
-        alice.type("Name", "Browser VXC", vxc_form)
-        alice.choose("A-end", "Browser port (10 Gbps)", vxc_form)
-        alice.choose("B-end", "The MEGAPORT at Global Switch", vxc_form)
-        alice.type("A-end VLAN", "5000", vxc_form)
-        alice.type("Speed (Mbps)", "100", vxc_form)
-        alice.press("Order VXC", vxc_form)
+        alice.fill("A VXC", [("Name", "Browser VXC"), ("A-end", "=Browser port (10 Gbps)"), ("B-end", "=The MEGAPORT at Global Switch"),
+                             ("A-end VLAN", "5000"), ("Speed (Mbps)", "100")])
+        alice.press("Order VXC", "A VXC")
         vlan_error = alice.driver.find_elements(By.XPATH, "//input[@id='vxc-avlan']/following-sibling::p[@class='field-error']")
         check("a VLAN out of range is refused next to its field", vlan_error and "A-end VLAN" in vlan_error[0].text,
               [e.text for e in vlan_error] or alice.text()[:400])
-        alice.type("A-end VLAN", "", vxc_form)
-        alice.press("Order VXC", vxc_form)
-        check("a VXC ordered through the form opens its page", alice.driver.find_element(By.TAG_NAME, "h1").text == "Browser VXC"
-              and "VXC" in alice.text(), alice.text()[:300])
+        alice.fill("A VXC", [("A-end VLAN", "")])
+        alice.press("Order VXC", "A VXC")
+        check("a VXC ordered through the form opens its page", alice.heading() == "Browser VXC" and "VXC" in alice.text(), alice.text()[:300])
         widths.append(alice.shoot("service"))
         alice.open("/portal/order")
-        ix_form = "An IX"
-        alice.type("Name", "Browser peering", ix_form)
-        alice.choose("Port", "The MEGAPORT at Global Switch", ix_form)
-        alice.choose("Exchange", "Sydney IX", ix_form)
-        alice.type("ASN", "64513", ix_form)
-        alice.type("MAC address", "00:11:22:33:44:99", ix_form)
-        alice.press("Order IX", ix_form)
-        check("an IX ordered through the form opens its page", alice.driver.find_element(By.TAG_NAME, "h1").text == "Browser peering"
-              and "Sydney IX" in alice.text(), alice.text()[:300])
+        alice.fill("An IX", [("Name", "Browser peering"), ("Port", "=The MEGAPORT at Global Switch"), ("Exchange", "=Sydney IX"),
+                             ("ASN", "64513"), ("MAC address", "00:11:22:33:44:99")])
+        alice.press("Order IX", "An IX")
+        check("an IX ordered through the form opens its page", alice.heading() == "Browser peering" and "Sydney IX" in alice.text(), alice.text()[:300])
         alice.open("/portal/services")
         widths.append(alice.shoot("services"))
         check("the services list shows the new port and VXC", "Browser port" in alice.text() and "Browser VXC" in alice.text())
