@@ -74,7 +74,7 @@ enum PortalPage {
     static func date(_ millis: Int64?) -> String {
         guard let millis else { return "—" }
         let minutes = Int((millis % 86_400_000) / 60_000)
-        let day = HTTPDate.civil(fromDays: Int(millis / 86_400_000))
+        let day = CalendarDate.civil(fromDays: Int(millis / 86_400_000))
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(day.year)-\(two(day.month))-\(two(day.day)) \(two(minutes / 60)):\(two(minutes % 60)) UTC"
     }

@@ -65,7 +65,7 @@ struct NetworkDesignController {
         }
         let lagCount = item.int("lagPortCount") ?? 0  // omitted, null or 0: a single port
         let lagPorts = lagCount == 0 ? 1 : Int(clamping: lagCount)
-        var order = PortOrder(name: item.requireString("productName"), locationId: item.requireInt("locationId"),
+        let order = PortOrder(name: item.requireString("productName"), locationId: item.requireInt("locationId"),
                               speed: Int(item.requireInt("portSpeed")))
         let settings = ServiceChanges(marketplaceVisibility: item.bool("marketplaceVisibility"), costCentre: item.string("costCentre"))
         return .port(order, lagPorts: lagPorts, term: Int(item.int("term") ?? 1), settings: settings, tags: tags(item))

@@ -20,10 +20,10 @@ struct V2ServiceKeyController {
     /// A `validFor` time: epoch milliseconds, epoch seconds (below 10^11), or ISO 8601.
     static func time(_ body: JSONBody, _ key: String) throws -> Int64? {
         if let text = body.string(key), Identifier.parse(text) == nil {
-            guard OrderRequests.isStrictDateTime(text) else {
+            guard let millis = CalendarDate.parseDateTime(text) else {
                 throw DomainError.invalid("validFor.\(key)", "must be epoch milliseconds, epoch seconds or an ISO 8601 date-time")
             }
-            return try OrderRequests.date(text, field: "validFor.\(key)")
+            return millis
         }
         return body.int(key).map { $0 < 100_000_000_000 ? $0 * 1000 : $0 }
     }

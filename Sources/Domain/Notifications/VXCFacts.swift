@@ -1,4 +1,3 @@
-import Foundation
 import Model
 import Persistence
 import Storage
@@ -43,9 +42,5 @@ struct VXCFacts {
     }
 
     /// `2027-01-22` (UTC) for an epoch-millisecond date.
-    static func day(_ millis: Int64) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: Date(timeIntervalSince1970: Double(millis) / 1000))
-    }
+    static func day(_ millis: Int64) -> String { CalendarDate.day(millis) }
 }

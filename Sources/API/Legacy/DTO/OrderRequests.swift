@@ -1,5 +1,4 @@
 import Domain
-import Foundation
 import HTTPCore
 import JSON
 
@@ -70,44 +69,13 @@ enum OrderRequests {
         return order
     }
 
-    /// ISO-8601 (`2014-12-29T14:00:00.000Z`, as the seed sends; an offset within ±14:00) or epoch
-    /// milliseconds (digits only).
+    /// ISO-8601 (`2014-12-29T14:00:00.000Z`, as the seed sends; an offset within ±14:00; a real calendar
+    /// date) or epoch milliseconds (digits only).
     static func date(_ text: String, field: String) throws -> Int64 {
         if let millis = Identifier.parse(text) { return millis }
-        guard Self.isStrictDateTime(text) else {
+        guard let millis = CalendarDate.parseDateTime(text) else {
             throw DomainError.invalid(field, "must be an ISO-8601 date-time such as 2014-12-29T14:00:00.000Z")
         }
-        let withFraction = ISO8601DateFormatter()
-        withFraction.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let plain = ISO8601DateFormatter()
-        guard let date = withFraction.date(from: text) ?? plain.date(from: text) else {
-            throw DomainError.invalid(field, "must be an ISO-8601 date-time such as 2014-12-29T14:00:00.000Z")
-        }
-        return Int64((date.timeIntervalSince1970 * 1000).rounded())
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)` in ASCII digits, with an offset of at most 14 hours
-    /// and minutes below 60 (the formatter alone accepts `+99:99`).
-    static func isStrictDateTime(_ text: String) -> Bool {
-        let b = Array(text.utf8)
-        func digits(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= b.count, b[range].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-            return Int(String(decoding: b[range], as: UTF8.self))
-        }
-        guard b.count >= 20, digits(0..<4) != nil, b[4] == 0x2D, digits(5..<7) != nil, b[7] == 0x2D, digits(8..<10) != nil,
-              b[10] == 0x54, digits(11..<13) != nil, b[13] == 0x3A, digits(14..<16) != nil, b[16] == 0x3A, digits(17..<19) != nil else {
-            return false
-        }
-        var i = 19
-        if b[i] == 0x2E {
-            i += 1
-            let start = i
-            while i < b.count, b[i] >= 0x30, b[i] <= 0x39 { i += 1 }
-            guard (1...9).contains(i - start) else { return false }
-        }
-        if i == b.count - 1 { return b[i] == 0x5A }
-        guard i + 6 == b.count, b[i] == 0x2B || b[i] == 0x2D, let hours = digits(i + 1..<i + 3), b[i + 3] == 0x3A,
-              let minutes = digits(i + 4..<i + 6) else { return false }
-        return hours <= 14 && minutes < 60
+        return millis
     }
 }
