@@ -49,14 +49,15 @@ class Person:
         return h.find_element(By.XPATH, "./ancestor::*[self::section or self::article or self::form][1]")
 
     def settled(self, action):
-        """Runs an action, once more if Chromium was still laying the page out (a resize for a screenshot
-        can leave element handles from before it); elements are found again each time."""
-        try:
-            return action()
-        except (StaleElementReferenceException, WebDriverException) as error:
-            if "does not belong to the document" not in str(error) and not isinstance(error, StaleElementReferenceException): raise
-            time.sleep(0.3)
-            return action()
+        """Runs an action, again (up to five times) if Chromium still held handles from before a layout
+        change or the last navigation; elements are found afresh each time."""
+        for attempt in range(5):
+            try:
+                return action()
+            except (StaleElementReferenceException, WebDriverException) as error:
+                transient = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+                if not transient or attempt == 4: raise
+                time.sleep(0.3)
 
     def field(self, label, section=None):
         scope = self.area(section)
@@ -79,12 +80,14 @@ class Person:
         self.settled(lambda: (self.area(section) if section else self.driver).find_element(
             By.XPATH, f".//button[normalize-space()={json.dumps(text)}]").click())
         WebDriverWait(self.driver, 15).until(staleness_of(page))
+        WebDriverWait(self.driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
     def has_button(self, text):
         return bool(self.driver.find_elements(By.XPATH, f"//button[normalize-space()={json.dumps(text)}]"))
 
     def fill(self, section, entries):
         """Fills a form: (label, value) pairs, a value starting with "=" chosen from a list."""
+        WebDriverWait(self.driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
         for label, value in entries:
             if value.startswith("="): self.choose(label, value[1:], section)
             else: self.type(label, value, section)
