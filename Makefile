@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev libpq-dev postgresql c
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test run run-cluster demo demo-walkthrough crash-test bench fuzz clean db-reset
+.PHONY: deps build release test run run-cluster demo demo-walkthrough crash-test bench bench-scale fuzz clean db-reset
 
 ## Install the Debian packages the build needs (a no-op when they are all there).
 deps:
@@ -65,6 +65,11 @@ demo: release
 bench: release
 	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
 	bash scripts/bench.sh
+
+## The same scenarios on databases grown to 10k, 100k and 1M services; writes bench/results-scale.md.
+bench-scale: release
+	@command -v wrk >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk)
+	bash scripts/bench_scale.sh
 
 ## SIGKILL the server under 32 ordering clients, 20 times; every acknowledged order must survive once.
 crash-test: build

@@ -81,6 +81,12 @@ enum CommandCatalogue {
         OptionSpec(name: "count", value: "N", help: "1 to 1000 (required)"),
     ])
 
+    static let seedScale = CommandSpec(words: ["admin", "seed-scale"], summary: "grow a SQLite database for scale measurements",
+                                       prints: "the rows written and the rate", options: common + [
+        OptionSpec(name: "services", value: "N", help: "services to add: half ports, half VXCs (required)"),
+        OptionSpec(name: "companies", value: "N", help: "companies to add; services must be a multiple of twice this (required)"),
+    ])
+
     static let createApiKey = CommandSpec(words: ["admin", "create-api-key"], summary: "create an API key acting for a user",
                                           prints: "{\"key\", \"secret\"} (the secret is shown this once)", options: common + [
         OptionSpec(name: "email", value: "EMAIL", help: "the user the key acts for (required)"),
@@ -90,7 +96,7 @@ enum CommandCatalogue {
     ])
 
     /// Every command, in the order help lists them.
-    static let all = [serve, demo, createCompany, createUser, issueToken, createApiKey, addInterfaces]
+    static let all = [serve, demo, createCompany, createUser, issueToken, createApiKey, addInterfaces, seedScale]
 
     /// The commands under `admin`.
     static var admin: [CommandSpec] { all.filter { $0.words.first == "admin" } }

@@ -91,6 +91,18 @@ enum Commands {
         return String(try await open(common).admin.addInterfaces(locationId: location, speed: speed, count: count))
     }
 
+    /// `admin seed-scale --services N --companies M` → the rows written and the rate.
+    static func seedScale(_ words: ArraySlice<String>) async throws -> String {
+        let args = try Arguments(words, for: CommandCatalogue.seedScale)
+        let common = try CommonConfiguration(args)
+        let services = try args.requiredInt("services", in: 2...10_000_000), companies = try args.requiredInt("companies", in: 1...1_000_000)
+        let app = try await open(common)
+        let start = ContinuousClock.now
+        let rows = try await app.admin.seedScale(companies: companies, services: services)
+        let seconds = Double((ContinuousClock.now - start) / .milliseconds(1)) / 1000
+        return "\(rows) rows in \(String(format: "%.1f", seconds)) s (\(Int(Double(rows) / max(seconds, 0.001))) rows/s)"
+    }
+
     /// `demo` → a table of users, positions and tokens; `demo --json` → `{"tokens", "users", …}`.
     static func demo(_ words: ArraySlice<String>) async throws -> String {
         let args = try Arguments(words, for: CommandCatalogue.demo)

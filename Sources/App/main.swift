@@ -24,6 +24,7 @@ do {
         case ["admin", "issue-token"]: print(try await Commands.issueToken(rest))
         case ["admin", "create-api-key"]: print(try await Commands.createApiKey(rest))
         case ["admin", "add-interfaces"]: print(try await Commands.addInterfaces(rest))
+        case ["admin", "seed-scale"]: print(try await Commands.seedScale(rest))
         default: fail("'\(command.name)' has no implementation", status: 2)
         }
     }

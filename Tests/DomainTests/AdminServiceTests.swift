@@ -89,6 +89,28 @@ import Testing
         }
     }
 
+    @Test func seedScaleGrowsTheDatabaseWithConsistentRows() async throws {
+        try await withAdmin { admin, db in
+            await #expect(throws: DomainError.self) { _ = try await admin.seedScale(companies: 3, services: 100) }
+            let rows = try await admin.seedScale(companies: 50, services: 2000)
+            let facts = try await db.read { conn in
+                try conn.queryFirst("""
+                    SELECT (SELECT count(*) FROM services WHERE product_type = 'MEGAPORT') AS ports,
+                           (SELECT count(*) FROM services WHERE product_type = 'VXC') AS vxcs,
+                           (SELECT count(*) FROM companies) AS companies,
+                           (SELECT count(DISTINCT uid) FROM services) AS uids, (SELECT count(*) FROM services) AS services,
+                           (SELECT count(*) FROM services v JOIN services a ON a.id = v.a_end_service_id JOIN services b ON b.id = v.b_end_service_id
+                             WHERE v.product_type = 'VXC' AND (a.company_id <> v.company_id OR b.company_id <> v.company_id)) AS crossing,
+                           (SELECT count(*) FROM (SELECT port_id FROM vlan_assignments GROUP BY port_id HAVING count(*) <> 2)) AS uneven
+                    """) { ($0.int("ports"), $0.int("vxcs"), $0.int("companies"), $0.int("uids"), $0.int("services"), $0.int("crossing"), $0.int("uneven")) }
+            }
+            let f = try #require(facts)
+            #expect(rows == 50 + 50 + 1000 + 1000 + 2000)
+            #expect(f.0 == 1000 && f.1 == 1000 && f.2 == 50 && f.3 == f.4, "ports, VXCs, companies, every uid distinct")
+            #expect(f.5 == 0 && f.6 == 0, "each VXC between ports of its company; each port one A-end and one B-end VLAN")
+        }
+    }
+
     @Test func demoWorldIsIdempotentAndIssuesFreshTokens() async throws {
         try await withAdmin { admin, db in
             let auth = AuthService(db: db)

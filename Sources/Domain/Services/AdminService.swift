@@ -80,6 +80,20 @@ public struct AdminService: Sendable {
 
     /// Adds interface capacity and hands it to ports waiting for it, first come first served.
     /// - Returns: the number of interfaces added.
+    /// `admin seed-scale`: grows the database for scale measurements — `companies` companies, `services`
+    /// services (half LIVE ports, half VXCs between ports of one company, with their VLANs), by bulk SQL in
+    /// one transaction. SQLite only (the measurements are of the embedded engine).
+    /// - Returns: the rows written.
+    public func seedScale(companies: Int, services: Int) async throws -> Int {
+        guard companies >= 1, services >= 2, services % (2 * companies) == 0 else {
+            throw DomainError.invalid("services", "must be a positive multiple of twice the number of companies")
+        }
+        return try await db.write { conn in
+            guard conn.dialect == .sqlite else { throw DomainError.invalid("db", "seed-scale builds SQLite databases only") }
+            return try ScaleSeedRepository.seed(conn, companies: companies, ports: services / 2, now: Now.millis())
+        }
+    }
+
     public func addInterfaces(locationId: Int64, speed: Int, count: Int) async throws -> Int {
         guard InterfaceRepository.speeds.contains(speed) else { throw DomainError.invalid("speed", "must be one of 1000, 10000, 100000") }
         guard (1...1000).contains(count) else { throw DomainError.invalid("count", "must be between 1 and 1000") }

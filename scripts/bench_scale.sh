@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# make bench-scale: the same scenarios on the demo database and on databases grown to 10k, 100k and 1M
+# services (admin seed-scale: bulk SQL on top of the demo world, 20 services a company), so that what
+# grows with the data shows. Release build, wrk -t2 -c64, request logs off. Writes bench/results-scale.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.build/release/megaport-server
+DURATION=${DURATION:-10s}
+SIZES=${SIZES:-"0 10000 100000 1000000"}
+WORK=bench/tmp-scale
+export LUA_DIR="$PWD/bench/lua"
+rm -rf "$WORK" && mkdir -p "$WORK"
+
+row() {  # token, lua, path → "req/s · p50 · p99"
+  local out
+  out=$(TOKEN="$1" PATH_UNDER_TEST="$3" wrk -t2 -c64 -d"$DURATION" --latency -s "bench/lua/$2" "$BASE")
+  echo "$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}') · $(echo "$out" | awk '$1=="50%" {print $2}') · $(echo "$out" | awk '$1=="99%" {print $2}')"
+}
+
+declare -A cell
+for size in $SIZES; do
+  DB="$WORK/scale-$size.sqlite"
+  DEMO=$("$BIN" demo --json --db "$DB")
+  seeded="—"
+  if [ "$size" -gt 0 ]; then seeded=$("$BIN" admin seed-scale --db "$DB" --services "$size" --companies $((size / 20))); fi
+  ACME=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['tokens']['admin@acme.example'])" "$DEMO")
+  FIRST=$(python3 -c "import json,sys; print(json.loads(sys.argv[1])['ports']['The MEGAPORT at Global Switch'])" "$DEMO")
+  start=$(date +%s%N)
+  "$BIN" serve --db "$DB" --port 0 --log-level warning --provisioning-delay-ms 3000 > "$WORK/server-$size.log" 2>&1 &
+  SERVER=$!
+  PORT=$(bash scripts/listening_port.sh "$WORK/server-$size.log")
+  BASE="http://127.0.0.1:$PORT"
+  until curl -sf "$BASE/health" > /dev/null; do sleep 0.01; done
+  cell[$size,ready]="$(( ($(date +%s%N) - start) / 1000000 )) ms"
+  # 24 own ports for the VXC scenario, so its VLANs never collide (as make bench does).
+  PORTS=""
+  for n in $(seq 1 24); do
+    id=$(curl -sf -X POST -H 'Content-Type: application/json' -H "X-Auth-Token: $ACME" "$BASE/secure/ecommerce/megaport/order" \
+         -d "{\"serviceName\":\"vxc port $n\",\"megaPortProvItem\":{\"speed\":10000,\"location_id\":$(( (n % 40) + 1 ))}}" \
+         | python3 -c 'import json,sys; print(json.load(sys.stdin)[2])')
+    PORTS="$PORTS $id"
+  done
+  export PORTS
+  cell[$size,health]=$(row "" get.lua /health)
+  cell[$size,locations]=$(row "$ACME" get.lua /secure/dropdowns/locations)
+  cell[$size,port]=$(row "$ACME" get.lua "/secure/technicalservice/$FIRST")
+  cell[$size,order]=$(row "$ACME" port_order.lua /)
+  cell[$size,vxc]=$(row "$ACME" vxc_order.lua /)
+  cell[$size,rss]="$(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$SERVER/status)"
+  kill $SERVER; wait $SERVER 2>/dev/null || true
+  cell[$size,size]="$(du -m "$DB" | cut -f1) MiB"
+  cell[$size,seeded]=$seeded
+  echo "size $size done" >&2
+done
+
+{
+  echo "# Scale results"
+  echo
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); wrk -t2 -c64 -d$DURATION, $(date -u +%Y-%m-%d)."
+  echo "Each column is the demo world grown by \`admin seed-scale\` to that many services (half LIVE ports, half VXCs"
+  echo "between ports of one company with their VLANs, 20 services a company). Cells: req/s · p50 · p99."
+  echo
+  header="| scenario |"; rule="|---|"
+  for size in $SIZES; do header="$header $( [ "$size" = 0 ] && echo demo || echo "$size services") |"; rule="$rule---|"; done
+  echo "$header"; echo "$rule"
+  for key in health:"GET /health" locations:"locations dropdown (token)" port:"technicalservice of the demo port" \
+             order:"port order (durable)" vxc:"VXC order (durable, distinct VLANs)" ready:"serve ready (start to first /health)" \
+             rss:"RSS after the runs" size:"database size" seeded:"seeding"; do
+    line="| ${key#*:} |"
+    for size in $SIZES; do line="$line ${cell[$size,${key%%:*}]} |"; done
+    echo "$line"
+  done
+} | tee bench/results-scale.md
+rm -rf "$WORK"
