@@ -92,6 +92,12 @@ import Testing
     @Test func seedScaleGrowsTheDatabaseWithConsistentRows() async throws {
         try await withAdmin { admin, db in
             await #expect(throws: DomainError.self) { _ = try await admin.seedScale(companies: 3, services: 100) }
+            if TempDatabase.onPostgres {
+                await #expect(throws: DomainError.invalid("db", "seed-scale builds SQLite databases only")) {
+                    _ = try await admin.seedScale(companies: 50, services: 2000)
+                }
+                return
+            }
             let rows = try await admin.seedScale(companies: 50, services: 2000)
             let facts = try await db.read { conn in
                 try conn.queryFirst("""
