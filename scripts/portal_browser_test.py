@@ -11,7 +11,6 @@ from selenium.common.exceptions import (NoAlertPresentException, NoSuchElementEx
                                         WebDriverException)
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -75,15 +74,22 @@ class Person:
         self.settled(lambda: Select(self.field(label, section)).select_by_visible_text(visible_text))
 
     def press(self, text, section=None):
-        """Presses a button and waits for the page it leads to (every portal button submits a form)."""
-        page = self.driver.find_element(By.TAG_NAME, "html")
+        """Presses a button and waits for the page it leads to (every portal button submits a form): the
+        old document is marked, and the wait ends when a document without the mark has loaded."""
+        self.driver.execute_script("window.__left = true")
         self.settled(lambda: (self.area(section) if section else self.driver).find_element(
             By.XPATH, f".//button[normalize-space()={json.dumps(text)}]").click())
-        WebDriverWait(self.driver, 15).until(staleness_of(page))
-        WebDriverWait(self.driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.driver, 15).until(
+            lambda d: d.execute_script("return window.__left === undefined && document.readyState === 'complete'"))
+
+    def read(self, xpath):
+        """The visible text of every element matching `xpath`, read in the page (no element handles)."""
+        return self.driver.execute_script("""
+            const found = document.evaluate(arguments[0], document, null, XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null);
+            return Array.from({length: found.snapshotLength}, (_, i) => found.snapshotItem(i).innerText);""", xpath)
 
     def has_button(self, text):
-        return bool(self.driver.find_elements(By.XPATH, f"//button[normalize-space()={json.dumps(text)}]"))
+        return bool(self.read(f"//button[normalize-space()={json.dumps(text)}]"))
 
     def fill(self, section, entries):
         """Fills a form: (label, value) pairs, a value starting with "=" chosen from a list."""
@@ -93,10 +99,10 @@ class Person:
             else: self.type(label, value, section)
 
     def heading(self):
-        return self.driver.find_element(By.TAG_NAME, "h1").text
+        return (self.read("//h1") or [""])[0]
 
     def text(self):
-        return self.driver.find_element(By.TAG_NAME, "body").text
+        return self.driver.execute_script("return document.body.innerText")
 
     def sign_in(self, email, password="megaport-demo"):
         self.open("/portal/login")
@@ -154,7 +160,7 @@ def main():
               "The email or password is not right." in alice.text() and alice.driver.get_cookie("mp_session") is None, alice.text()[:200])
         alice.shoot("sign-in")
         alice.sign_in("admin@acme.example")
-        nav = [a.text for a in alice.driver.find_elements(By.CSS_SELECTOR, "nav a")]
+        nav = alice.read("//nav//a")
         check("signed in: Services, Order, Marketplace, Approvals, Company, Notifications, Users",
               nav == ["Services", "Order", "Marketplace", "Approvals", "Company", "Notifications", "Users"], nav)
         cookie = alice.driver.get_cookie("mp_session") or {}
@@ -170,9 +176,8 @@ def main():
         alice.fill("A VXC", [("Name", "Browser VXC"), ("A-end", "=Browser port (10 Gbps)"), ("B-end", "=The MEGAPORT at Global Switch"),
                              ("A-end VLAN", "5000"), ("Speed (Mbps)", "100")])
         alice.press("Order VXC", "A VXC")
-        vlan_error = alice.driver.find_elements(By.XPATH, "//input[@id='vxc-avlan']/following-sibling::p[@class='field-error']")
-        check("a VLAN out of range is refused next to its field", vlan_error and "A-end VLAN" in vlan_error[0].text,
-              [e.text for e in vlan_error] or alice.text()[:400])
+        vlan_error = alice.read("//input[@id='vxc-avlan']/following-sibling::p[@class='field-error']")
+        check("a VLAN out of range is refused next to its field", vlan_error and "A-end VLAN" in vlan_error[0], vlan_error or alice.text()[:400])
         alice.fill("A VXC", [("A-end VLAN", "")])
         alice.press("Order VXC", "A VXC")
         check("a VXC ordered through the form opens its page", alice.heading() == "Browser VXC" and "VXC" in alice.text(), alice.text()[:300])
@@ -190,8 +195,8 @@ def main():
         alice.open("/portal/company")
         alice.type("Support phone", "+1 202 555 0100")
         alice.press("Save")
-        error = alice.driver.find_elements(By.XPATH, "//input[@id='supportPhone']/following-sibling::p[@class='field-error']")
-        check("a support phone outside the billing market is refused next to the field", error and "Support phone" in error[0].text,
+        error = alice.read("//input[@id='supportPhone']/following-sibling::p[@class='field-error']")
+        check("a support phone outside the billing market is refused next to the field", error and "Support phone" in error[0],
               alice.text()[:400])
         alice.type("Support phone", "+61 2 9876 5432")
         alice.press("Save")
@@ -227,7 +232,7 @@ def main():
         beta.press("Deny", first)
         second = "Acme Networks: to Beta 2"
         beta.press("Accept", second)
-        history = beta.driver.find_element(By.XPATH, "//h2[normalize-space()='History']/following-sibling::div").text
+        history = " ".join(beta.read("//h2[normalize-space()='History']/following-sibling::div"))
         check("decided requests move to the history", "REJECTED" in history and "APPROVED" in history and "not in this region" in history, history)
         states = [api(base, "GET", f"/secure/technicalservice/{v['vxcJTechnicalServiceId']}", acme_token)["provisioningStatus"] for v in vxcs]
         check("the API shows the denied VXC failed and the accepted one provisioned", states[0] == "FAILED" and states[1] in ("CONFIGURED", "LIVE"), states)
@@ -236,7 +241,7 @@ def main():
         titles = {}
         for page in ("marketplace", "notifications", "users"):
             alice.open(f"/portal/{page}")
-            titles[page] = alice.driver.find_element(By.TAG_NAME, "h1").text
+            titles[page] = alice.heading()
             widths.append(alice.shoot(page))
         check("Marketplace, Notifications and Users open with their titles",
               titles == {"marketplace": "Marketplace", "notifications": "Notifications", "users": "Users"}, titles)
@@ -256,7 +261,7 @@ def main():
         # Sign out.
         alice.press("Sign out")
         alice.open("/portal/services")
-        check("after Sign out the portal asks to sign in again", alice.driver.find_element(By.TAG_NAME, "h1").text == "Sign in")
+        check("after Sign out the portal asks to sign in again", alice.heading() == "Sign in")
     except (NoSuchElementException, WebDriverException) as error:
         check("the page has what a person looks for", False, str(error).splitlines()[0])
     finally:
