@@ -1,12 +1,17 @@
 import Glibc
 import HTTPCore
 import HTTPServer
+import Synchronization
 import TestSupport
 import Testing
 
-/// A responder that takes `milliseconds` (given in the path, e.g. `/sleep/300`) before answering.
-struct SlowResponder: HTTPResponder {
+/// A responder that takes `milliseconds` (given in the path, e.g. `/sleep/300`) before answering, and
+/// counts the requests it has begun, so a test can wait for one to be in flight instead of guessing.
+final class SlowResponder: HTTPResponder {
+    let begun = Atomic<Int>(0)
+
     func respond(to request: HTTPRequest, context: inout RequestContext) async throws -> HTTPResponse {
+        begun.add(1, ordering: .relaxed)
         let ms = Int(request.uri.segments.last ?? "0") ?? 0
         try? await Task.sleep(for: .milliseconds(ms))
         return HTTPResponse(status: .ok, body: Array("slept \(ms)".utf8))
@@ -16,9 +21,10 @@ struct SlowResponder: HTTPResponder {
 /// Catalogue G5, G6 and F10: slow handlers, clients that never read, and shutdown with work in flight.
 @Suite struct DeadlineTests {
     @Test func aSlowHandlerIsAnswered503AtItsDeadline() async throws {
-        let server = try TestServer.start({ $0.handlerTimeout = .milliseconds(100) }, responder: SlowResponder())
+        // A deadline far above a 1 ms handler even on a loaded machine, far below the slow one.
+        let server = try TestServer.start({ $0.handlerTimeout = .milliseconds(500) }, responder: SlowResponder())
         let client = try RawClient(port: server.port)
-        await client.send("GET /sleep/1000 HTTP/1.1\r\nHost: x\r\n\r\n")
+        await client.send("GET /sleep/2000 HTTP/1.1\r\nHost: x\r\n\r\n")
         let (bytes, closed) = await client.readUntilClose()
         let response = TestResponse.parseAll(bytes).responses.first
         #expect(closed && response?.status == 503 && response?.header("Connection") == "close")
@@ -47,13 +53,14 @@ struct SlowResponder: HTTPResponder {
     }
 
     @Test func shutdownLetsInFlightRequestsFinishWithConnectionClose() async throws {
-        let server = try TestServer.start(responder: SlowResponder())
+        let responder = SlowResponder()
+        let server = try TestServer.start(responder: responder)
         let busy = try RawClient(port: server.port)
         let idle = try RawClient(port: server.port)
         await idle.send("GET /sleep/0 HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(await idle.readResponses(1).count == 1)
         await busy.send("GET /sleep/300 HTTP/1.1\r\nHost: x\r\n\r\n")
-        try await Task.sleep(for: .milliseconds(50))
+        for _ in 0..<500 where responder.begun.load(ordering: .relaxed) < 2 { try await Task.sleep(for: .milliseconds(10)) }
         async let finished: Void = server.stop()
         let (bytes, closed) = await busy.readUntilClose()
         let response = TestResponse.parseAll(bytes).responses.first
