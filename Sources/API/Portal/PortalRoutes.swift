@@ -28,7 +28,7 @@ struct PortalRoutes: APISurface {
         let app = self.app, secure = app.secureCookies
         let signIn = PortalSignIn(auth: app.auth, secure: secure)
         router.open(.get, "/portal", jsonBody: false) { request, _ in
-            await Self.caller(request, app) == nil ? PortalPage.redirect("/portal/login") : PortalPage.redirect("/portal/services")
+            try await Self.caller(request, app) == nil ? PortalPage.redirect("/portal/login") : PortalPage.redirect("/portal/services")
         }
         router.open(.get, "/portal/style.css", jsonBody: false) { _, _ in PortalStyle.response }
         router.open(.get, "/portal/login", jsonBody: false) { request, _ in signIn.form(request) }
@@ -51,7 +51,7 @@ struct PortalRoutes: APISurface {
     func page(_ router: inout RouteGroup, _ method: HTTPMethod, _ template: String, _ handler: @escaping Handler) {
         let app = self.app
         router.open(method, template, jsonBody: false, changesState: method != .get) { request, context in
-            guard let caller = await Self.caller(request, app) else { return PortalPage.redirect("/portal/login") }
+            guard let caller = try await Self.caller(request, app) else { return PortalPage.redirect("/portal/login") }
             if method != .get { try PortalForm(request).requireCSRF(caller.csrf) }
             return try await handler(request, context, caller)
         }
@@ -59,11 +59,18 @@ struct PortalRoutes: APISurface {
 
     /// The signed-in caller behind the request's session cookie, if any; for a partner's users also the
     /// companies they manage and the one they chose to act for.
-    static func caller(_ request: HTTPRequest, _ app: Application) async -> PortalCaller? {
-        guard let token = PortalCaller.cookie(PortalCaller.cookie, in: request),
-              let session = try? await app.auth.authenticate(token: token) else { return nil }
+    /// Only a missing or ended session sends the browser to sign in; a database that cannot answer is the
+    /// 503 page, not a sign-in form that would fail too.
+    static func caller(_ request: HTTPRequest, _ app: Application) async throws -> PortalCaller? {
+        guard let token = PortalCaller.cookie(PortalCaller.cookie, in: request) else { return nil }
+        let session: Session
+        do {
+            session = try await app.auth.authenticate(token: token)
+        } catch DomainError.unauthenticated(_) {
+            return nil
+        }
         var caller = PortalCaller(session: session, token: token)
-        if session.accountType == .partner, let companies = try? await app.products.companies(by: session), companies.count > 1 {
+        if session.accountType == .partner, case let companies = try await app.products.companies(by: session), companies.count > 1 {
             caller.companies = companies
             let chosen = PortalCaller.cookie(PortalCaller.actingCookie, in: request)
             caller.actingFor = companies.first { String($0.id) == chosen && $0.id != session.companyId }

@@ -16,7 +16,7 @@ public enum HTTPDate {
     private static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
-    public static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
+    static func civil(fromDays z0: Int) -> (year: Int, month: Int, day: Int) {
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
