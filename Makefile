@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev libpq-dev postgresql c
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build release test run run-cluster demo demo-walkthrough crash-test bench bench-scale fuzz clean db-reset
+.PHONY: deps build release test run run-cluster sandbox demo demo-walkthrough crash-test bench bench-scale fuzz clean db-reset
 
 ## Install the Debian packages the build needs (a no-op when they are all there).
 deps:
@@ -55,6 +55,10 @@ run: release
 ## Three nodes on one local PostgreSQL (ports 8081–8083) with the demo world; Ctrl-C stops them and the database.
 run-cluster: release
 	bash scripts/run_cluster.sh
+
+## A sandbox for test harnesses on a temporary database (docs/sandbox.md); SEED=N makes runs repeatable.
+sandbox: release
+	exec $(BIN) sandbox --host $(HOST) --port $(PORT) $(if $(SEED),--seed $(SEED))
 
 ## Seed the demo world and print tokens without serving.
 demo: release

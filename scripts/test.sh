@@ -41,6 +41,7 @@ swift_tests_postgres() { MEGAPORT_TEST_POSTGRES="$PG_URL" swift_tests 'StorageTe
 export -f swift_tests swift_tests_postgres
 stage "swift test (suites)" swift.log 900 bash -c swift_tests
 stage "walkthrough (docs)" walkthrough.log 300 python3 scripts/walkthrough.py
+stage "sandbox (docs/sandbox.md)" sandbox.log 300 python3 scripts/sandbox_test.py
 stage "portal in Chromium" portal.log 300 "$PYTHON" scripts/portal_browser_test.py
 PG_DIR=$(mktemp -d /tmp/megaport-pg.XXXXXX)
 trap 'bash scripts/pg_cluster.sh stop "$PG_DIR"' EXIT

@@ -39,6 +39,8 @@ public final class Application: Sendable {
     public let apiKeys: ApiKeyService
     /// Products as the v2 API shows them.
     public let products: ProductService
+    /// The sandbox's controls, when the server runs as one (nil under `serve`).
+    public let sandbox: Sandbox?
     /// Request counters and latency for `/metrics`.
     let metrics: Metrics
     /// This node's name (`/health`, `/metrics`).
@@ -73,11 +75,15 @@ public final class Application: Sendable {
         serviceKeys = ServiceKeyService(db: db)
         apiKeys = ApiKeyService(db: db, auth: auth)
         products = ProductService(db: db)
+        let stage = provisioning, authService = auth
+        sandbox = configuration.sandbox.map { Sandbox($0, db: configuration.database, provisioning: stage, auth: authService) }
         let database = db
         mail = configuration.mail.map { MailWorker(db: database, configuration: $0) }
         log = configuration.log
         let log = configuration.log
-        background = BackgroundServices([provisioning] + (mail.map { [$0] } ?? [])) { service, failure in
+        // A seeded sandbox provisions in step with requests (RouteGroup), never on its own.
+        let stages: [any BackgroundService] = configuration.sandbox?.seed == nil ? [provisioning] : []
+        background = BackgroundServices(stages + (mail.map { [$0] } ?? [])) { service, failure in
             log.error("background work failed", ["service": .string(service), "error": .string(String(describing: failure))])
         }
     }

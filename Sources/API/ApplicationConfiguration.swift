@@ -17,6 +17,8 @@ public struct ApplicationConfiguration: Sendable {
     public var log = LogWriter()
     /// Where emails send people (the server's public base URL).
     public var links = PortalLinks()
+    /// Set when the server runs as a sandbox (`megaport-server sandbox`): its controls and `/sandbox/` routes.
+    public var sandbox: Sandbox.Settings?
     /// This node's name in `/health` and on every `/metrics` series (several nodes may serve one database).
     public var nodeName = "local"
 

@@ -41,6 +41,17 @@ enum CommandCatalogue {
         OptionSpec(name: "write-timeout-ms", value: "N", help: "a client that stops reading is disconnected after", defaultValue: "30000"),
     ])
 
+    static let sandbox = CommandSpec(words: ["sandbox"], summary: "serve a sandbox for test harnesses: reset, a clock, captured mail, faults",
+                                     prints: "JSON log lines: a sandbox banner, then where it listens with the demo world's tokens and API key",
+                                     options: [
+        OptionSpec(name: "db", value: "PATH", help: "the sandbox's SQLite file: a new one, or one an earlier sandbox made (others are refused)",
+                   defaultValue: "a temporary file, removed at exit"),
+        OptionSpec(name: "seed", value: "N", help: "repeatable runs: ids, tokens and keys from a stream seeded with N, the clock frozen at 2026-01-01"),
+    ] + serve.options.filter { $0.name != "db" && $0.name != "token-ttl-hours" } + [
+        OptionSpec(name: "token-ttl-hours", value: "N", help: "session token lifetime (long, so clock moves keep the printed tokens)",
+                   defaultValue: "8760"),
+    ])
+
     static let demo = CommandSpec(words: ["demo"], summary: "seed the demo world (once) and issue fresh tokens",
                                   prints: "a table of users, positions and tokens; JSON with --json", options: common + [
         OptionSpec(name: "json", value: nil, help: "print {tokens, users, password, companies, ports} as JSON (for scripts)"),
@@ -96,7 +107,7 @@ enum CommandCatalogue {
     ])
 
     /// Every command, in the order help lists them.
-    static let all = [serve, demo, createCompany, createUser, issueToken, createApiKey, addInterfaces, seedScale]
+    static let all = [serve, sandbox, demo, createCompany, createUser, issueToken, createApiKey, addInterfaces, seedScale]
 
     /// The commands under `admin`.
     static var admin: [CommandSpec] { all.filter { $0.words.first == "admin" } }

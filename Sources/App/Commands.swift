@@ -6,7 +6,13 @@ import JSON
 /// The commands of API.md §2, each printing exactly what the table says.
 enum Commands {
     static func open(_ common: CommonConfiguration, serve: ServeConfiguration? = nil) async throws -> Application {
-        var configuration = ApplicationConfiguration(database: try await common.database.open(schemaDirectory: common.schemaDirectory))
+        application(try await common.database.open(schemaDirectory: common.schemaDirectory), common, serve: serve)
+    }
+
+    /// The application over an open database, with the command's settings.
+    static func application(_ database: any DatabaseWriter, _ common: CommonConfiguration, serve: ServeConfiguration?,
+                            sandbox: Sandbox.Settings? = nil) -> Application {
+        var configuration = ApplicationConfiguration(database: database)
         configuration.tokenLifetimeMillis = Int64(serve?.tokenLifetimeHours ?? 24) * 3_600_000
         configuration.provisioningDelayMillis = Int64(serve?.provisioningDelayMillis ?? 3000)
         configuration.approvalLifetimeMillis = Int64(serve?.approvalLifetimeDays ?? 60) * 86_400_000
@@ -14,6 +20,7 @@ enum Commands {
         if let url = serve?.publicURL { configuration.links = PortalLinks(baseURL: url) }
         if let node = serve?.nodeName { configuration.nodeName = node }
         configuration.log = LogWriter(level: common.logLevel)
+        configuration.sandbox = sandbox
         return Application(configuration)
     }
 

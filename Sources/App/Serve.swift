@@ -11,7 +11,11 @@ enum Serve {
         let args = try Arguments(words, for: CommandCatalogue.serve)
         let common = try CommonConfiguration(args)
         let config = try ServeConfiguration(args)
-        let app = try await Commands.open(common, serve: config)
+        try await serve(try await Commands.open(common, serve: config), common, config)
+    }
+
+    /// Serves `app` until SIGTERM or SIGINT; the "listening" line carries `extra` too.
+    static func serve(_ app: Application, _ common: CommonConfiguration, _ config: ServeConfiguration, extra: JSONObject = JSONObject()) async throws {
         let server: Server
         do {
             server = try app.makeServer(config.server)
@@ -23,7 +27,9 @@ enum Serve {
             app.log.log(.info, "shutting down", ["signal": .string(signal)], always: true)
             server.shutdown()
         }
-        app.log.log(.info, "listening", describe(common, config, port: server.port), always: true)
+        var fields = describe(common, config, port: server.port)
+        for (key, value) in extra.members { fields[key] = value }
+        app.log.log(.info, "listening", fields, always: true)
         await server.run()
         await app.stopBackgroundWork()
         signals.cancel()

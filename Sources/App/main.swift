@@ -18,6 +18,7 @@ do {
     case .run(let command, let rest):
         switch command.words {
         case ["serve"]: try await Serve.run(rest)
+        case ["sandbox"]: try await SandboxCommand.run(rest)
         case ["demo"]: print(try await Commands.demo(rest))
         case ["admin", "create-company"]: print(try await Commands.createCompany(rest))
         case ["admin", "create-user"]: print(try await Commands.createUser(rest))

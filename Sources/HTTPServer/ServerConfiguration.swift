@@ -47,6 +47,10 @@ public struct ServerConfiguration: Sendable {
     public var backlog: Int32 = 1024
 
     /// The documented defaults.
+    /// The first half of every trace id; nil draws it at random (a sandbox started with a seed fixes it,
+    /// so its error bodies repeat byte for byte).
+    public var traceIdPrefix: UInt32?
+
     public init() {}
 }
 

@@ -4,10 +4,9 @@ import CCrypto
 /// A token has 122 random bits, so a fast digest is enough; lookups go by digest, so comparing a
 /// presented token never depends on how much of a stored one it matches.
 public enum Tokens {
-    /// A new random UUID v4 from OpenSSL's CSPRNG.
+    /// A new random UUID v4 (from OpenSSL's CSPRNG; from the seeded stream in a seeded sandbox).
     public static func newUUID() -> String {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        precondition(RAND_bytes(&bytes, 16) == 1, "the system random generator failed")
+        var bytes = RandomSource.bytes(16)
         bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
         let hex = hexString(bytes)
@@ -15,12 +14,8 @@ public enum Tokens {
         return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
     }
 
-    /// `count` bytes from OpenSSL's CSPRNG.
-    public static func randomBytes(_ count: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        precondition(RAND_bytes(&bytes, Int32(count)) == 1, "the system random generator failed")
-        return bytes
-    }
+    /// `count` random bytes (see `RandomSource`).
+    public static func randomBytes(_ count: Int) -> [UInt8] { RandomSource.bytes(count) }
 
     /// Whether two strings are equal, compared in time that does not depend on where they differ
     /// (OpenSSL's `CRYPTO_memcmp`).
@@ -37,15 +32,18 @@ public enum Tokens {
     /// up again on every digest (a provider search under a lock: 40% of a token check, measured).
     /// `nonisolated(unsafe)` is sound: the pointer is written once, by the lazy initializer, and a fetched
     /// `EVP_MD` is immutable and documented safe to share between threads (OpenSSL `crypto(7)`, "Fetching").
-    nonisolated(unsafe) private static let sha256: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
+    nonisolated(unsafe) private static let sha256Algorithm: OpaquePointer? = EVP_MD_fetch(nil, "SHA256", nil)
 
     /// SHA-256 of bytes, lower-case hex.
-    public static func digest(bytes: [UInt8]) -> String {
+    public static func digest(bytes: [UInt8]) -> String { hexString(sha256(bytes)) }
+
+    /// SHA-256 of bytes, the 32 raw bytes.
+    static func sha256(_ bytes: [UInt8]) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 0
-        let ok = bytes.withUnsafeBytes { EVP_Digest($0.baseAddress, $0.count, &out, &length, sha256, nil) }
+        let ok = bytes.withUnsafeBytes { EVP_Digest($0.baseAddress, $0.count, &out, &length, sha256Algorithm, nil) }
         precondition(ok == 1 && length == 32, "SHA-256 failed")
-        return hexString(out)
+        return out
     }
 
     /// Whether `text` has the shape of a UUID (8-4-4-4-12 hex digits), so junk never reaches the database.

@@ -81,3 +81,15 @@ extension OutboxRepository {
         try db.execute("UPDATE outbox SET last_error = ?, next_attempt_date = ? WHERE id = ?", error, now, id)
     }
 }
+
+extension OutboxRepository {
+    /// Every message, oldest first (a sandbox's captured mail; at most the 10,000 oldest).
+    public static func all(_ db: any DatabaseConnection) throws -> [OutboxMessage] {
+        try db.query("SELECT \(columns) FROM outbox o ORDER BY o.id LIMIT 10000", map: map)
+    }
+
+    /// Deletes every message (a sandbox forgetting its captured mail); returns how many there were.
+    public static func deleteAll(_ db: any DatabaseConnection) throws -> Int {
+        try db.execute("DELETE FROM outbox")
+    }
+}

@@ -25,20 +25,20 @@ public struct SMTPMessage: Sendable {
         self.extraHeaders = extraHeaders
     }
 
+    /// The header fields in the order they are sent, unfolded.
+    public var headerFields: [(String, String)] {
+        let ascii = body.unicodeScalars.allSatisfy { $0.isASCII }
+        return [
+            ("Date", Self.rfc5322Date(date)), ("From", from), ("To", "<\(to)>"), ("Subject", Self.encodedWords(subject)),
+            ("Message-ID", messageId), ("MIME-Version", "1.0"), ("Content-Type", "text/plain; charset=utf-8"),
+            ("Content-Transfer-Encoding", ascii ? "7bit" : "base64"),
+        ] + extraHeaders
+    }
+
     /// The message text with CRLF line endings (not yet dot-stuffed).
     public func rendered() -> String {
         let ascii = body.unicodeScalars.allSatisfy { $0.isASCII }
-        var headers = [
-            "Date: \(Self.rfc5322Date(date))",
-            "From: \(from)",
-            "To: <\(to)>",
-            "Subject: \(Self.encodedWords(subject))",
-            "Message-ID: \(messageId)",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: \(ascii ? "7bit" : "base64")",
-        ]
-        headers += extraHeaders.map { "\($0.0): \($0.1)" }
+        let headers = headerFields.map { "\($0.0): \($0.1)" }
         // RFC 5322 §2.2.3: long header fields are folded at white space.
         var lines = headers.flatMap { Self.wrap($0, width: 76).enumerated().map { $0.offset == 0 ? $0.element : " " + $0.element } }
         lines.append("")

@@ -9,10 +9,14 @@ struct HealthController {
     let healthy: HTTPResponse
     let degraded: HTTPResponse
 
-    init(operations: OperationsService, node: String) {
+    /// A sandbox says so (`"sandbox": true`).
+    init(operations: OperationsService, node: String, sandbox: Bool) {
         self.operations = operations
-        healthy = Envelope.json(["status": "ok", "database": "ok", "node": .string(node)])
-        degraded = Envelope.json(["status": "degraded", "database": "unavailable", "node": .string(node)], status: .serviceUnavailable)
+        var ok: JSONObject = ["status": "ok", "database": "ok", "node": .string(node)]
+        var down: JSONObject = ["status": "degraded", "database": "unavailable", "node": .string(node)]
+        if sandbox { (ok["sandbox"], down["sandbox"]) = (true, true) }
+        healthy = Envelope.json(.object(ok))
+        degraded = Envelope.json(.object(down), status: .serviceUnavailable)
     }
 
     func health(_ request: HTTPRequest) async -> HTTPResponse {

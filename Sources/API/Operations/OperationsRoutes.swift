@@ -13,7 +13,7 @@ struct OperationsRoutes: APISurface {
     static var openAPIOperations: [(method: String, template: String, operation: JSONValue)] { OA.operationsOperations }
 
     func register(_ router: inout RouteGroup) {
-        let health = HealthController(operations: app.operations, node: app.nodeName)
+        let health = HealthController(operations: app.operations, node: app.nodeName, sandbox: app.sandbox != nil)
         let metrics = app.metrics, operations = app.operations
         router.open(.get, "/health") { request, _ in await health.health(request) }
         router.open(.get, "/metrics") { _, _ in

@@ -150,18 +150,34 @@ final class JSONBody {
 
     /// An array of objects, each read with its index in its path (`items[0].name`); `[]` when absent.
     func objects(_ key: String) -> [JSONBody] {
-        guard let v = value(key) else { return [] }
-        guard case .array(let items) = v else {
-            wrong(key, "an array", v)
-            return []
-        }
-        return items.enumerated().compactMap { index, item in
+        elements(key, "an array") { index, item in
             guard case .object(let nested) = item else {
                 wrong("\(key)[\(index)]", "an object", item)
                 return nil
             }
             return JSONBody(nested, prefix: path("\(key)[\(index)]"), problems: problems)
         }
+    }
+
+    /// An array of strings; `[]` when absent.
+    func strings(_ key: String) -> [String] {
+        elements(key, "an array of strings") { index, item in
+            guard case .string(let text) = item else {
+                wrong("\(key)[\(index)]", "a string", item)
+                return nil
+            }
+            return text
+        }
+    }
+
+    /// The elements of an array member read by `read` (nil skips one it complained about); `[]` when absent.
+    private func elements<T>(_ key: String, _ expected: String, _ read: (Int, JSONValue) -> T?) -> [T] {
+        guard let v = value(key) else { return [] }
+        guard case .array(let items) = v else {
+            wrong(key, expected, v)
+            return []
+        }
+        return items.enumerated().compactMap { read($0.offset, $0.element) }
     }
 
     /// Whether the member is sent with a value (not absent, `null` or `""`).

@@ -22,6 +22,7 @@ enum Surfaces {
     /// Every surface of `app`.
     static func all(_ app: Application) -> [any APISurface] {
         [OperationsRoutes(app: app), LegacyRoutes(app: app), V2Routes(app: app), PortalRoutes(app: app)]
+            + (app.sandbox.map { [SandboxRoutes(app: app, sandbox: $0)] } ?? [])
     }
 
     /// The OpenAPI operations of every surface.
@@ -32,7 +33,7 @@ enum Surfaces {
     static func router(_ app: Application) -> Router {
         var router = Router()
         for surface in all(app) {
-            var group = RouteGroup(router: router, surface: surface, auth: app.auth, log: app.log)
+            var group = RouteGroup(router: router, surface: surface, auth: app.auth, log: app.log, sandbox: app.sandbox)
             surface.register(&group)
             router = group.router
         }

@@ -5,17 +5,21 @@ import HTTPServer
 /// The routes of one surface as they are registered: the group authenticates once for every route
 /// that needs a session and hands the handler a typed `Session`, marks open routes on the route itself
 /// (so the `100-continue` preflight reads route metadata), and renders every error the surface's way.
+/// In a sandbox every route first meets the armed faults, and a seeded sandbox finishes the work that
+/// fell due before the response leaves.
 struct RouteGroup {
     private(set) var router: Router
     let surface: any APISurface
     let auth: AuthService
     let log: LogWriter
+    let sandbox: Sandbox?
 
-    init(router: Router, surface: any APISurface, auth: AuthService, log: LogWriter) {
+    init(router: Router, surface: any APISurface, auth: AuthService, log: LogWriter, sandbox: Sandbox?) {
         self.router = router
         self.surface = surface
         self.auth = auth
         self.log = log
+        self.sandbox = sandbox
     }
 
     /// The largest body an open route takes: anyone can call one, so what it parses before knowing
@@ -26,12 +30,15 @@ struct RouteGroup {
     mutating func open(_ method: HTTPMethod, _ template: String, jsonBody: Bool = true, changesState: Bool = false,
                        fields: FieldNames = FieldNames([:]),
                        _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext) async throws -> HTTPResponse) {
-        let surface = self.surface, log = self.log, limit = Self.openBodyLimit
+        let surface = self.surface, log = self.log, limit = Self.openBodyLimit, sandbox = self.sandbox
         let options = RouteOptions(authenticated: false, jsonBody: jsonBody, changesState: changesState, maxBodyBytes: limit)
         router.on(method, template, options: options) { request, context in
             do {
                 guard request.body.count <= limit else { throw Self.tooLarge(limit) }
-                return try await handler(request, &context)
+                try await sandbox?.faults.inject(path: request.uri.path)
+                let response = try await handler(request, &context)
+                try await Self.settle(sandbox, after: request)
+                return response
             } catch {
                 return Self.render(error, fields, surface, log, context)
             }
@@ -42,19 +49,28 @@ struct RouteGroup {
     /// names the domain's field keys the way this route's callers know them.
     mutating func session(_ method: HTTPMethod, _ template: String, changesState: Bool = false, fields: FieldNames = FieldNames([:]),
                           _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext, Session) async throws -> HTTPResponse) {
-        let surface = self.surface, log = self.log, auth = self.auth
+        let surface = self.surface, log = self.log, auth = self.auth, sandbox = self.sandbox
         router.on(method, template, options: RouteOptions(authenticated: true, changesState: changesState)) { request, context in
             do {
+                try await sandbox?.faults.inject(path: request.uri.path)
                 guard let token = Credentials.token(in: request) else {
                     throw DomainError.unauthenticated("a session token is required (?token=, X-Auth-Token or Authorization: Bearer)")
                 }
                 let session = try await auth.authenticate(token: token)
                 context.identity = session
-                return try await handler(request, &context, session)
+                let response = try await handler(request, &context, session)
+                try await Self.settle(sandbox, after: request)
+                return response
             } catch {
                 return Self.render(error, fields, surface, log, context)
             }
         }
+    }
+
+    /// A seeded sandbox finishes the work a change made due (a read makes nothing due).
+    static func settle(_ sandbox: Sandbox?, after request: HTTPRequest) async throws {
+        guard let sandbox, request.method != .get, request.method != .head else { return }
+        try await sandbox.settle()
     }
 
     /// 413 for a body over a route's limit.

@@ -68,10 +68,7 @@ public actor MailWorker: BackgroundService {
         guard try await db.read({ try OutboxRepository.anyDue($0, now: Now.millis()) }) else { return 0 }
         let due = try await db.write { conn in
             try OutboxRepository.claim(conn, now: Now.millis(), lease: lease, limit: 50).map {
-                Due(id: $0.id, message: SMTPMessage(from: "Megaport Notifications <\(from)>", to: $0.recipient, subject: $0.subject,
-                                                    body: $0.body, messageId: $0.messageId, date: $0.createDate,
-                                                    extraHeaders: [("X-Megaport-Event", $0.event)]),
-                    attempts: $0.attempts)
+                Due(id: $0.id, message: Self.message($0, from: from), attempts: $0.attempts)
             }
         }
         guard !due.isEmpty else { return 0 }
@@ -101,6 +98,17 @@ public actor MailWorker: BackgroundService {
         }
         await onQueue { conversation.close() }
         return delivered
+    }
+
+    /// The email an outbox row is sent as, from `from`.
+    public static func message(_ row: OutboxMessage, from: String) -> SMTPMessage {
+        SMTPMessage(from: "Megaport Notifications <\(from)>", to: row.recipient, subject: row.subject, body: row.body,
+                    messageId: row.messageId, date: row.createDate, extraHeaders: [("X-Megaport-Event", row.event)])
+    }
+
+    /// The header fields an outbox row is sent with (a sandbox shows them with its captured mail).
+    public static func headerFields(_ row: OutboxMessage, from: String) -> [(name: String, value: String)] {
+        message(row, from: from).headerFields.map { (name: $0.0, value: $0.1) }
     }
 
     /// Runs blocking SMTP work on the worker's queue.

@@ -18,10 +18,13 @@ final class AuthEpochWatch: Sendable {
 
     init(interval: Int64 = 500) { self.interval = interval }
 
+    /// Forgets the epoch last seen: the next request reads it afresh.
+    func forget() { state.withLock { $0 = State() } }
+
     /// Empties `cache` when the epoch moved since the last look (looking only when `interval` passed).
     func refresh(_ cache: TokenCache, db: any DatabaseReader, now: Int64) async throws {
         let due = state.withLock { state -> Bool in
-            guard now - state.checkedAt >= interval else { return false }
+            guard now - state.checkedAt >= interval || now < state.checkedAt else { return false }
             state.checkedAt = now
             return true
         }

@@ -87,6 +87,12 @@ public struct AuthService: Sendable {
         return (token, session)
     }
 
+    /// Drops every cached session and the session epoch last seen (a sandbox reset replaced the database).
+    public func forgetAllSessions() {
+        cache.removeAll()
+        epoch.forget()
+    }
+
     /// Drops a user's cached sessions (deactivation, position change): the next request reads the database.
     public func forget(userId: Int64) { cache.remove(userId: userId) }
 

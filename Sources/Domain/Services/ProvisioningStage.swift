@@ -50,10 +50,11 @@ public actor ProvisioningStage: BackgroundService {
     static let batch = 100
 
     /// Performs the transitions that are due, up to `batch` of each kind. Returns when the next one falls
-    /// due (epoch ms; in the past when a slice was full), if any.
+    /// due (epoch ms; in the past when a slice was full), if any. `ignoringDelays` (the sandbox's flush)
+    /// treats every waiting transition as due; approvals still expire only when their time is up.
     @discardableResult
-    public func advance() async throws -> Int64? {
-        let delay = self.delay, autoDelay = self.autoApprovalDelay
+    public func advance(ignoringDelays: Bool = false) async throws -> Int64? {
+        let delay = ignoringDelays ? 0 : self.delay, autoDelay = ignoringDelays ? 0 : self.autoApprovalDelay
         return try await db.write { conn in
             let now = Now.millis()
             for vxc in try ProvisioningRepository.dueAutoApprovals(conn, orderedBy: now - autoDelay, limit: Self.batch) {

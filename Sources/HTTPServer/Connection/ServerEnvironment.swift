@@ -9,7 +9,7 @@ final class ServerEnvironment: Sendable {
     let accessLog: AccessLogger?
     let preflight: Preflight?
     let dates = DateCache()
-    let traceIDs = TraceIDGenerator()
+    let traceIDs: TraceIDGenerator
     /// Set on graceful shutdown: every response from now on closes its connection.
     let draining = Atomic<Bool>(false)
     /// Connections currently open.
@@ -47,5 +47,6 @@ final class ServerEnvironment: Sendable {
         self.renderError = renderError
         self.accessLog = accessLog
         self.preflight = preflight
+        traceIDs = TraceIDGenerator(prefix: configuration.traceIdPrefix)
     }
 }

@@ -2,16 +2,16 @@ import CLinux
 import Glibc
 import Synchronization
 
-/// Request ids: a random per-process prefix and a counter — unique, cheap, and not guessable across
-/// restarts. 16 lower-case hex digits.
+/// Request ids: a per-server prefix (random unless configured) and a counter — unique, cheap, and not
+/// guessable across restarts. 16 lower-case hex digits.
 final class TraceIDGenerator: Sendable {
     private let prefix: UInt32
     private let counter = Atomic<UInt32>(0)
 
-    init() {
+    init(prefix fixed: UInt32?) {
         var random: UInt32 = 0
-        _ = getrandom(&random, 4, 0)
-        prefix = random
+        if fixed == nil { _ = getrandom(&random, 4, 0) }
+        prefix = fixed ?? random
     }
 
     func next() -> String {
