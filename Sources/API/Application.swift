@@ -35,6 +35,8 @@ public final class Application: Sendable {
     public let marketplace: MarketplaceService
     /// Providers' service keys.
     public let serviceKeys: ServiceKeyService
+    /// Service profiles: what providers sell, and to whom.
+    public let serviceProfiles: ServiceProfileService
     /// API keys and the OAuth token exchange.
     public let apiKeys: ApiKeyService
     /// Products as the v2 API shows them.
@@ -73,6 +75,7 @@ public final class Application: Sendable {
         accounts = AccountService(db: db, auth: auth)
         marketplace = MarketplaceService(db: db)
         serviceKeys = ServiceKeyService(db: db)
+        serviceProfiles = ServiceProfileService(db: db)
         apiKeys = ApiKeyService(db: db, auth: auth)
         products = ProductService(db: db)
         let stage = provisioning, authService = auth

@@ -1,7 +1,7 @@
 /// An approval as `GET /secure/approvals` lists it: the record plus the names a person needs.
 public struct ApprovalListing: Sendable, Equatable {
     /// A value with every field given.
-    public init(approval: Approval, serviceName: String, requesterCompanyName: String, approverCompanyName: String, aEndId: Int64, aEndName: String, bEndId: Int64, bEndName: String, aVlan: Int?, bVlan: Int?, decidedByName: String?) {
+    public init(approval: Approval, serviceName: String, requesterCompanyName: String, approverCompanyName: String, aEndId: Int64, aEndName: String, bEndId: Int64, bEndName: String, aVlan: Int?, bVlan: Int?, decidedByName: String?, serviceProfileUid: String? = nil, buyerFields: [ShownBuyerValue] = []) {
         self.approval = approval
         self.serviceName = serviceName
         self.requesterCompanyName = requesterCompanyName
@@ -13,6 +13,8 @@ public struct ApprovalListing: Sendable, Equatable {
         self.aVlan = aVlan
         self.bVlan = bVlan
         self.decidedByName = decidedByName
+        self.serviceProfileUid = serviceProfileUid
+        self.buyerFields = buyerFields
     }
 
     public let approval: Approval
@@ -26,6 +28,9 @@ public struct ApprovalListing: Sendable, Equatable {
     public let aVlan: Int?
     public let bVlan: Int?
     public let decidedByName: String?
+    /// The service profile the VXC was bought through, and the buyer's values the provider may see.
+    public let serviceProfileUid: String?
+    public let buyerFields: [ShownBuyerValue]
 }
 
 /// Which side of approvals to list.

@@ -17,6 +17,12 @@ public enum Action: String, Sendable, CaseIterable {
     case manageServiceKeys
     case manageAccount
     case subscribe
+    /// Sell through service profiles (create, change, delete them).
+    case manageServiceProfiles
+    /// Issue and revoke the authorization keys resellers act with.
+    case manageAuthorizationKeys
+    /// Act for another company with its authorization key (a reseller).
+    case actWithAuthorizationKey
 }
 
 extension Position {
@@ -27,7 +33,8 @@ extension Position {
         case .order, .cancel: [.companyAdmin, .technicalAdmin, .finance].contains(self)
         case .approve, .subscribe: [.companyAdmin, .technicalAdmin, .technicalContact].contains(self)
         case .manageServiceKeys: [.companyAdmin, .technicalAdmin, .technicalContact, .finance].contains(self)
-        case .manageAccount: self == .companyAdmin
+        case .manageAccount, .manageServiceProfiles, .manageAuthorizationKeys: self == .companyAdmin
+        case .actWithAuthorizationKey: [.companyAdmin, .technicalAdmin].contains(self)
         }
     }
 }

@@ -31,7 +31,7 @@ public enum ProvisioningStatus: String, Sendable, CaseIterable {
 }
 
 /// How far apart the two ends of a VXC are (API.md §5).
-public enum DistanceBand: String, Sendable {
+public enum DistanceBand: String, Sendable, CaseIterable {
     case dataCentre = "DATA_CENTRE"
     case metro = "METRO"
     case intercap = "INTERCAP"

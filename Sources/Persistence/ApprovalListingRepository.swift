@@ -10,8 +10,9 @@ public enum ApprovalListingRepository {
                pa.id AS a_end_id, pa.name AS a_end_name, pb.id AS b_end_id, pb.name AS b_end_name,
                (SELECT vlan FROM vlan_assignments WHERE service_id = s.id AND end_name = 'A') AS a_vlan,
                (SELECT vlan FROM vlan_assignments WHERE service_id = s.id AND end_name = 'B') AS b_vlan,
-               (SELECT trim(first_name || ' ' || last_name) FROM users WHERE id = a.decided_by) AS decided_by_name
-        FROM approvals a JOIN services s ON s.id = a.service_id
+               (SELECT trim(first_name || ' ' || last_name) FROM users WHERE id = a.decided_by) AS decided_by_name,
+               sp.uid AS profile_uid, sp.buyer_fields AS profile_fields, s.buyer_fields AS buyer_values
+        FROM approvals a JOIN services s ON s.id = a.service_id LEFT JOIN service_profiles sp ON sp.id = s.service_profile_id
         JOIN companies rc ON rc.id = a.requester_company_id JOIN companies ac ON ac.id = a.approver_company_id
         JOIN services pa ON pa.id = s.a_end_service_id JOIN services pb ON pb.id = s.b_end_service_id
         """
@@ -21,7 +22,9 @@ public enum ApprovalListingRepository {
                         requesterCompanyName: r.string("requester_name"), approverCompanyName: r.string("approver_name"),
                         aEndId: r.int64("a_end_id"), aEndName: r.string("a_end_name"), bEndId: r.int64("b_end_id"),
                         bEndName: r.string("b_end_name"), aVlan: r.optionalInt("a_vlan"), bVlan: r.optionalInt("b_vlan"),
-                        decidedByName: r.optionalString("decided_by_name"))
+                        decidedByName: r.optionalString("decided_by_name"), serviceProfileUid: r.optionalString("profile_uid"),
+                        buyerFields: ShownBuyerValue.of(BuyerFieldCoding.decodeValues(r.optionalString("buyer_values")),
+                                                        fields: BuyerFieldCoding.decodeFields(r.optionalString("profile_fields") ?? "[]")))
     }
 
     /// One approval as listed.

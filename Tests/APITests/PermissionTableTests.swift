@@ -14,6 +14,7 @@ import Testing
         ("manage service keys", [true, true, true, true, false, false]),
         ("manage users, marketplace profile, billing market", [true, false, false, false, false, false]),
         ("subscribe to notifications", [true, true, true, false, false, false]),
+        ("manage service profiles", [true, false, false, false, false, false]),
     ]
 
     @Test func everyPositionTimesEveryAction() async throws {
@@ -48,6 +49,8 @@ import Testing
                 return try await world.call("GET", "/secure/servicekeys", as: email).status
             case "manage users, marketplace profile, billing market":
                 return try await world.call("GET", "/secure/company/users", as: email).status
+            case "manage service profiles":
+                return try await world.call("POST", "/secure/serviceprofiles", as: email, json: #"{"name": "walk", "portIds": [\#(acmePort)]}"#).status
             default:
                 return try await world.call("PUT", "/secure/notifications/preferences", as: email, json: #"[{"group": "ORDERING", "subscribed": true}]"#).status
             }

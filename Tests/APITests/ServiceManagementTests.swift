@@ -37,7 +37,8 @@ import Testing
         let (busy, b) = try await world.callJSON("PUT", "/secure/technicalservice/\(pending)/speed", as: "admin@acme.example", json: #"{"speed": 50}"#)
         #expect(busy == 409 && b["data"]?["code"] == "approval_pending", "a pending request blocks another change")
 
-        // A VXC to AWS, approved by the post-order stage: lowering applies at once; raising waits for AWS.
+        // A VXC to AWS, bought through its AUTO service profile and approved by the post-order stage:
+        // lowering and raising apply at once.
         let aws = try #require(world.ports["Amazon (ap-southeast-2) (Global Switch)"])
         let (_, order) = try await world.callJSON("POST", "/secure/ecommerce/vxc/order", as: "admin@acme.example",
                                                   json: Blog.vxcOrder(payer: acme, nonPayer: aws))
@@ -45,8 +46,13 @@ import Testing
         try await world.app.provisioning.advance()
         let (lower, l) = try await world.callJSON("PUT", "/secure/technicalservice/\(vxc)/speed", as: "admin@acme.example", json: #"{"speed": 50}"#)
         #expect(lower == 200 && l["rateLimit"] == 50)
-        let (raise, r) = try await world.callJSON("PUT", "/secure/technicalservice/\(vxc)/speed", as: "admin@acme.example", json: #"{"speed": 500}"#)
-        #expect(raise == 202 && r["rateLimit"] == 50)
+        let (raiseAWS, a) = try await world.callJSON("PUT", "/secure/technicalservice/\(vxc)/speed", as: "admin@acme.example", json: #"{"speed": 500}"#)
+        #expect(raiseAWS == 200 && a["rateLimit"] == 500)
+        // A VXC to Beta (no profile), once accepted: raising waits for Beta.
+        let approval = try #require(try await world.sql("SELECT id FROM approvals WHERE service_id = \(pending)") { $0.int64(0) }.first)
+        #expect(try await world.callJSON("POST", "/secure/approvals/\(approval)/accept", as: "admin@betacloud.example").0 == 200)
+        let (raise, r) = try await world.callJSON("PUT", "/secure/technicalservice/\(pending)/speed", as: "admin@acme.example", json: #"{"speed": 500}"#)
+        #expect(raise == 202 && r["rateLimit"] == 100)
         #expect(r["vxcApproval"] == ["status": "PENDING_EXTERNAL", "type": "SPEED_CHANGE", "newSpeed": 500, "uid": r["vxcApproval"]?["uid"] ?? .null])
         let (tooFast, _) = try await world.callJSON("PUT", "/secure/technicalservice/\(vxc)/speed", as: "admin@acme.example", json: #"{"speed": 20000}"#)
         #expect(tooFast == 422)

@@ -10,7 +10,7 @@ struct LegacyRoutes: APISurface {
 
     func render(_ error: HTTPError, traceId: String) -> HTTPResponse { ErrorMapping.render(error, traceId: traceId) }
 
-    static var openAPIOperations: [(method: String, template: String, operation: JSONValue)] { OA.legacyOperations }
+    static var openAPIOperations: [(method: String, template: String, operation: JSONValue)] { OA.legacyOperations + OA.profileOperations }
 
     func register(_ router: inout RouteGroup) {
         let auth = app.auth
@@ -23,6 +23,7 @@ struct LegacyRoutes: APISurface {
         let accounts = AccountController(accounts: app.accounts)
         let marketplace = MarketplaceController(marketplace: app.marketplace)
         let keys = ServiceKeyController(keys: app.serviceKeys)
+        let profiles = ServiceProfileController(profiles: app.serviceProfiles)
 
         router.open(.post, "/v2/login", jsonBody: false) { request, context in try await sessions.login(request, context) }
         router.open(.post, "/v2/login/:token", jsonBody: false) { _, context in try await sessions.login(token: context.parameters["token"] ?? "") }
@@ -91,5 +92,13 @@ struct LegacyRoutes: APISurface {
         router.session(.post, "/secure/servicekeys", fields: LegacyFieldNames.serviceKeys) { request, _, session in try await keys.create(request, session) }
         router.session(.get, "/secure/servicekeys") { request, _, session in try await keys.list(request, session) }
         router.session(.put, "/secure/servicekeys", fields: LegacyFieldNames.serviceKeys) { request, _, session in try await keys.update(request, session) }
+
+        router.session(.post, "/secure/serviceprofiles", changesState: true) { request, _, session in try await profiles.create(request, session) }
+        router.session(.get, "/secure/serviceprofiles") { request, _, session in try await profiles.list(request, session) }
+        router.session(.get, "/secure/serviceprofiles/:uid") { _, context, session in try await profiles.get(context, session) }
+        router.session(.put, "/secure/serviceprofiles/:uid", changesState: true) { request, context, session in
+            try await profiles.update(request, context, session)
+        }
+        router.session(.delete, "/secure/serviceprofiles/:uid", changesState: true) { _, context, session in try await profiles.delete(context, session) }
     }
 }

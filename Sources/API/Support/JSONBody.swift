@@ -170,6 +170,34 @@ final class JSONBody {
         }
     }
 
+    /// An array of whole numbers (each as `int` reads one); `[]` when absent.
+    func ints(_ key: String) -> [Int64] {
+        elements(key, "an array of whole numbers") { index, item in
+            JSONBody(["\(index)": item], prefix: path(key), problems: problems).int("\(index)")
+        }
+    }
+
+    /// An object of buyer-field values (`{"key": "text" | number}`); `[:]` when absent. Other kinds of value are wrong types.
+    func buyerValues(_ key: String) -> [String: BuyerValue] {
+        guard let nested = object(key) else { return [:] }
+        var values: [String: BuyerValue] = [:]
+        for (member, value) in nested.object.members {
+            switch value {
+            case .string(let text): values[member] = .text(text)
+            case .int(let number): values[member] = .integer(number)
+            case .double(let d) where d == d.rounded() && abs(d) < 9e15: values[member] = .integer(Int64(d))
+            case .null: continue
+            default: nested.wrong(member, "a string or a whole number", value)
+            }
+        }
+        return values
+    }
+
+    /// Records "is required" when the member is absent (for members read by a later step).
+    func requirePresence(_ key: String) {
+        if value(key) == nil { problems.missing.append(FieldError(path(key), "is required")) }
+    }
+
     /// The elements of an array member read by `read` (nil skips one it complained about); `[]` when absent.
     private func elements<T>(_ key: String, _ expected: String, _ read: (Int, JSONValue) -> T?) -> [T] {
         guard let v = value(key) else { return [] }

@@ -54,7 +54,8 @@ public struct AWSConfig: Sendable, Equatable {
 /// A VXC order (API.md §5).
 public struct VXCOrder: Sendable {
     public var aEndId: Int64
-    public var bEndId: Int64
+    /// The B-end port; nil only when a service profile is named (its nearest port is taken).
+    public var bEndId: Int64?
     public var aVlan: Int
     public var bVlan: Int
     public var speed: Int
@@ -63,8 +64,11 @@ public struct VXCOrder: Sendable {
     public var rollover = true
     public var aws: AWSConfig?
     public var serviceKey: String?
+    /// The service profile the VXC is bought through, and the buyer's values for its fields.
+    public var serviceProfileUid: String?
+    public var buyerFields: [String: BuyerValue] = [:]
 
-    public init(aEndId: Int64, bEndId: Int64, aVlan: Int, bVlan: Int, speed: Int) {
+    public init(aEndId: Int64, bEndId: Int64?, aVlan: Int, bVlan: Int, speed: Int) {
         self.aEndId = aEndId
         self.bEndId = bEndId
         self.aVlan = aVlan

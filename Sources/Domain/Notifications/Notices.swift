@@ -5,14 +5,16 @@ import Storage
 /// The emails of API.md §8, written into the outbox in the transaction of the change that causes them.
 enum Notices {
     /// A VXC connection request: to the provider (who must decide) and to the requester.
-    static func connectionRequested(_ db: any DatabaseConnection, _ f: VXCFacts, approval: Approval, links: PortalLinks, now: Int64) throws {
+    /// `profileLines`: the service profile bought through and the buyer's values, for the provider.
+    static func connectionRequested(_ db: any DatabaseConnection, _ f: VXCFacts, approval: Approval, links: PortalLinks, now: Int64,
+                                    profileLines: String? = nil) throws {
         try Outbox.enqueue(db, Email(event: "vxc_request", companyId: f.bEnd.companyId, group: .ordering,
             subject: "Connection request from \(f.aEnd.companyName): \(f.rateLimit) Mbps to \(f.bEnd.name)",
             body: """
             \(f.aEnd.companyName) has asked to connect a VXC to your port \(f.bEnd.name).
 
             \(f.summary)
-              Approval:      \(approval.id) (\(approval.uid))
+              Approval:      \(approval.id) (\(approval.uid))\(profileLines.map { "\n" + $0 } ?? "")
 
             What to do next: accept the request (choosing your VLAN if you wish) or deny it with a reason:
               \(links.approval(approval.uid))

@@ -80,6 +80,9 @@ extension Action {
         case .manageServiceKeys: "manage service keys"
         case .manageAccount: "manage users, the marketplace profile or the billing market"
         case .subscribe: "subscribe to notifications"
+        case .manageServiceProfiles: "manage service profiles"
+        case .manageAuthorizationKeys: "manage authorization keys"
+        case .actWithAuthorizationKey: "act for another company with its authorization key"
         }
     }
 }

@@ -51,7 +51,9 @@ public struct DemoWorld: Sendable {
                 users.append(["email": .string(user.email), "company": .string(spec.company.name), "position": .string(user.position.rawValue),
                               "token": .string(token)])
             }
-            for (name, portId) in try await ensurePorts(spec, companyId: id) { ports[name] = .int(portId) }
+            let made = try await ensurePorts(spec, companyId: id)
+            for (name, portId) in made { ports[name] = .int(portId) }
+            if spec.company.autoApproveVxcs { try await ensureAWSProfile(companyId: id, ports: made.map(\.1)) }
         }
         let key = try await admin.createApiKey(email: "admin@acme.example", name: "demo", role: .companyAdmin, lifetimeMinutes: nil)
         let apiKey: JSONValue = ["key": .string(key.key.key), "secret": .string(key.secret)]
@@ -79,6 +81,14 @@ public struct DemoWorld: Sendable {
             }
         }
         return id
+    }
+
+    /// AWS sells through a profile (the legacy AWS order body maps onto it).
+    private func ensureAWSProfile(companyId: Int64, ports: [Int64]) async throws {
+        try await db.write { db in
+            guard try ServiceProfileRepository.list(db, companyId: companyId).isEmpty else { return }
+            _ = try ServiceProfileRepository.insert(db, companyId: companyId, AWSProfile.content(ports: ports), createdBy: nil, now: Now.millis())
+        }
     }
 
     private func ensurePorts(_ spec: CompanySpec, companyId: Int64) async throws -> [(String, Int64)] {

@@ -11,7 +11,8 @@ extension ServiceManagement {
     }
 
     /// `PUT /secure/technicalservice/{id}/speed` (API.md §5): lowering, or raising on one's own B-end,
-    /// applies at once; raising on another company's B-end opens a SPEED_CHANGE approval. IX rate
+    /// applies at once; raising on another company's B-end opens a SPEED_CHANGE approval (unless the VXC
+    /// was bought through an AUTO service profile). IX rate
     /// limits change at once up to the port speed; a port's speed is its interface and cannot change.
     public func changeSpeed(_ idOrUid: String, to speed: Int, by session: Session) async throws -> SpeedChange {
         guard speed >= 1 else { throw DomainError.invalid("rateLimit", "must be at least 1 Mbps") }
@@ -34,9 +35,14 @@ extension ServiceManagement {
             if try ApprovalRepository.pending(conn, serviceId: service.id) != nil {
                 throw DomainError.conflict(code: "approval_pending", message: "service \(service.id) has a pending approval; wait for its decision")
             }
+            // A VXC bought through a service profile keeps to its speeds, and an AUTO profile approves raises itself.
+            let profile = try ServiceProfileRepository.purchase(conn, serviceId: service.id)?.profile
+            if let profile, !profile.speeds.isEmpty, !profile.speeds.contains(speed) {
+                throw DomainError.invalid("rateLimit", "must be one of the service profile's speeds: \(profile.speeds.map(String.init).joined(separator: ", ")) Mbps")
+            }
             let now = Now.millis()
             let current = service.rateLimit ?? 0
-            if let bEnd, bEnd.companyId != service.companyId, speed > current {
+            if let bEnd, bEnd.companyId != service.companyId, speed > current, profile?.approvalMode != .auto {
                 let approval = try ApprovalRepository.insert(conn, kind: .speedChange, serviceId: service.id,
                                                              requesterCompanyId: service.companyId, requesterUserId: session.userId,
                                                              approverCompanyId: bEnd.companyId, speed: current, newSpeed: speed,

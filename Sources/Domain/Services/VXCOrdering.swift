@@ -38,14 +38,18 @@ enum VXCOrdering {
             throw DomainError.invalid("aEnd.productId", "service \(order.aEndId) is not a port or cloud router")
         }
         let key = try order.serviceKey.map { try ServiceKeyRules.usable(db, key: $0, now: now) }
-        guard let bEnd = try ServiceRepository.find(db, id: order.bEndId), bEnd.productType.carriesVXCs,
+        let purchase = try ProfilePurchase.resolve(db, order, session, aEnd: aEnd)
+        guard let bEndId = purchase?.bEnd.id ?? order.bEndId else {
+            throw DomainError.invalid("bEnd.productId", "is required unless a service profile is named")
+        }
+        guard let bEnd = try ServiceRepository.find(db, id: bEndId), bEnd.productType.carriesVXCs,
               let bLocation = bEnd.location, let bSpeed = bEnd.speed,
               let provider = try CompanyRepository.find(db, id: bEnd.companyId) else {
-            throw DomainError.notFound("B-end port \(order.bEndId) not found")
+            throw DomainError.notFound("B-end port \(bEndId) not found")
         }
         let sameCompany = bEnd.companyId == aEnd.companyId
-        guard sameCompany || AccessPolicy.canSee(session, provider) || bEnd.marketplaceVisibility || key?.productId == bEnd.id else {
-            throw DomainError.notFound("B-end port \(order.bEndId) not found")
+        guard sameCompany || AccessPolicy.canSee(session, provider) || bEnd.marketplaceVisibility || key?.productId == bEnd.id || purchase != nil else {
+            throw DomainError.notFound("B-end port \(bEndId) not found")
         }
         if let key, key.productId != bEnd.id {
             throw DomainError.forbidden(code: "service_key_invalid", message: "service key \(key.key) is for another port")
@@ -65,8 +69,9 @@ enum VXCOrdering {
             }
             bVlanRequest = keyVlan
         }
-        let autoApproving = provider.autoApproveVxcs && !sameCompany
-        if autoApproving && order.aws == nil {
+        // A profile's approval mode decides; without one, the provider's company setting does.
+        let autoApproving = (purchase.map { $0.profile.approvalMode == .auto } ?? provider.autoApproveVxcs) && !sameCompany
+        if autoApproving && order.aws == nil && purchase == nil {
             throw DomainError.invalid("aws", "is required for a VXC to \(provider.tradingName)")
         }
         let aVlan = try VLANRules.resolve(db, requested: order.aVlan, portId: aEnd.id, field: "aEnd.vlan")
@@ -83,6 +88,10 @@ enum VXCOrdering {
             provisionDate: decision == .approved ? now : nil), now: now)
         try VlanRepository.assign(db, portId: aEnd.id, serviceId: serviceId, end: "A", vlan: aVlan)
         try VlanRepository.assign(db, portId: bEnd.id, serviceId: serviceId, end: "B", vlan: bVlan)
+        if let purchase {
+            try ServiceProfileRepository.recordPurchase(db, serviceId: serviceId, profileId: purchase.profile.id,
+                                                         values: BuyerFieldCoding.encode(values: purchase.values))
+        }
         if decision == .provider {
             let approval = try ApprovalRepository.insert(db, kind: .new, serviceId: serviceId, requesterCompanyId: aEnd.companyId,
                                                          requesterUserId: session.userId, approverCompanyId: bEnd.companyId,
@@ -90,7 +99,8 @@ enum VXCOrdering {
             let requester = "\("\(session.firstName) \(session.lastName)".trimmingWhitespace) <\(session.email)>"
             let facts = VXCFacts(vxcId: serviceId, vxcName: name, rateLimit: order.speed, aEnd: aEnd, bEnd: bEnd, aVlan: aVlan, bVlan: bVlan,
                                  requester: requester)
-            try Notices.connectionRequested(db, facts, approval: approval, links: links, now: now)
+            try Notices.connectionRequested(db, facts, approval: approval, links: links, now: now,
+                                            profileLines: purchase.map { ProfilePurchase.emailLines($0.values, $0.profile) })
         }
         if let key, key.singleUse, try !ServiceKeyRepository.consume(db, id: key.id, now: now) {
             throw DomainError.forbidden(code: "service_key_invalid", message: "service key \(key.key) has already been used")

@@ -43,6 +43,18 @@ struct ApprovalController {
         Envelope.json(Self.json(try await approvals.withdraw(context.parameters["id"] ?? "", by: session)))
     }
 
+    /// Buyer values as `{"key": value}`: integers as numbers, the rest as strings.
+    static func values(_ shown: [ShownBuyerValue]) -> JSONObject {
+        var object = JSONObject()
+        for entry in shown {
+            switch entry.value {
+            case .text(let text): object[entry.key] = .string(text)
+            case .integer(let number): object[entry.key] = .int(number)
+            }
+        }
+        return object
+    }
+
     static func json(_ l: ApprovalListing) -> JSONValue {
         let a = l.approval
         return [
@@ -55,6 +67,7 @@ struct ApprovalController {
             "bEnd": ["productId": .int(l.bEndId), "productName": .string(l.bEndName), "vlan": .int(l.bVlan.map(Int64.init))],
             "createDate": .int(a.createDate), "expiryDate": .int(a.expiryDate), "decisionDate": .int(a.decisionDate),
             "decidedBy": .int(a.decidedBy), "decidedByName": .string(l.decidedByName), "comment": .string(a.comment),
+            "serviceProfileUid": .string(l.serviceProfileUid), "buyerFields": .object(Self.values(l.buyerFields)),
         ]
     }
 }

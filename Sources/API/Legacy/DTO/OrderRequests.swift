@@ -52,7 +52,10 @@ enum OrderRequests {
     /// `POST /secure/ecommerce/vxc/order`.
     static func vxc(_ request: HTTPRequest) throws -> VXCOrder {
         let body = try JSONBody.parse(request)
-        var order = VXCOrder(aEndId: body.requireInt("payerMegaPortNsId"), bEndId: body.requireInt("nonPayerMegaPortNsId"),
+        // A service profile names the B-end (its nearest port) when the order does not.
+        let profile = body.string("serviceProfileUid")
+        var order = VXCOrder(aEndId: body.requireInt("payerMegaPortNsId"),
+                             bEndId: profile == nil ? body.requireInt("nonPayerMegaPortNsId") : body.int("nonPayerMegaPortNsId"),
                              aVlan: Int(body.int("payerVlanId") ?? 0), bVlan: Int(body.int("nonPayerVlanId") ?? 0),
                              speed: Int(body.requireInt("speed")))
         let rateType = body.string("rateType") ?? "MONTHLY"
@@ -60,6 +63,8 @@ enum OrderRequests {
         order.term = Int(body.int("duration") ?? body.int("term") ?? 1)
         order.name = body.string("serviceName")
         order.serviceKey = body.string("serviceKey")
+        order.serviceProfileUid = profile
+        order.buyerFields = body.buyerValues("buyerFields")
         if let aws = body.object("amazonDirectConnectConfigDto") {
             order.aws = AWSConfig(type: aws.string("type") ?? "private", asn: aws.requireInt("asn"), authKey: aws.string("authKey"),
                                   ownerAccount: aws.requireString("ownerAccount"))
