@@ -32,9 +32,9 @@ class Sandbox:
         status, _, raw = self.exchange(method, path, body, token)
         return status, json.loads(raw or b"null")
 
-    def exchange(self, method, path, body=None, token=None):
+    def exchange(self, method, path, body=None, token=None, headers=None):
         """(status, headers, body bytes) of one request."""
-        request = urllib.request.Request(self.base + path, method=method,
+        request = urllib.request.Request(self.base + path, method=method, headers=headers or {},
                                          data=None if body is None else json.dumps(body).encode())
         request.add_header("X-Auth-Token", token or self.token)
         if body is not None:

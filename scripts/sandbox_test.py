@@ -74,6 +74,19 @@ def clock_rules(box):
           (refused, status, moved))
 
 
+def authorization_key_expiry(box):
+    now = box.call("GET", "/sandbox/clock")[1]["now"]
+    acme = box.world["tokens"]["admin@acme.example"]
+    status, key = box.call("POST", "/secure/company/authorizationkeys", {"label": "Gamma", "expiresAt": now + DAY_MS, "actions": ["VIEW"]}, token=acme)
+    gamma = box.world["tokens"]["admin@gamma.example"]
+    port = box.world["ports"]["The MEGAPORT at Global Switch"]
+    status_of = lambda: box.exchange("GET", f"/secure/technicalservice/{port}", token=gamma, headers={"X-Authorization-Key": key.get("key", "")})[0]
+    before = status_of()
+    box.call("POST", "/sandbox/clock", {"advanceMs": 2 * DAY_MS})
+    after = status_of()
+    check("clock: an authorization key works until its expiry, then is refused", status == 201 and before == 200 and after == 403, (status, before, after))
+
+
 def faults(box):
     box.call("POST", "/sandbox/faults", {"kind": "busy", "count": 2})
     answers = [box.exchange("GET", "/secure/dropdowns/locations") for _ in range(3)]
@@ -181,7 +194,7 @@ def serve_has_no_sandbox(work):
 def main():
     box = Sandbox("--seed", "42")
     try:
-        for step in (worked_example, reset, clock_rules, service_key_validity, faults):
+        for step in (worked_example, reset, clock_rules, service_key_validity, authorization_key_expiry, faults):
             box.reset()
             step(box)
     finally:

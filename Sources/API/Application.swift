@@ -37,6 +37,10 @@ public final class Application: Sendable {
     public let serviceKeys: ServiceKeyService
     /// Service profiles: what providers sell, and to whom.
     public let serviceProfiles: ServiceProfileService
+    /// Customers' authorization keys, which resellers act with.
+    public let authorizationKeys: AuthorizationKeyService
+    /// Partners' self-service sub-accounts and the ports assigned to them.
+    public let subAccounts: SubAccountService
     /// API keys and the OAuth token exchange.
     public let apiKeys: ApiKeyService
     /// Products as the v2 API shows them.
@@ -76,6 +80,8 @@ public final class Application: Sendable {
         marketplace = MarketplaceService(db: db)
         serviceKeys = ServiceKeyService(db: db)
         serviceProfiles = ServiceProfileService(db: db)
+        authorizationKeys = AuthorizationKeyService(db: db)
+        subAccounts = SubAccountService(db: db)
         apiKeys = ApiKeyService(db: db, auth: auth)
         products = ProductService(db: db)
         let stage = provisioning, authService = auth

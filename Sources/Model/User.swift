@@ -77,4 +77,6 @@ public struct Session: Sendable, Equatable {
     public let tokenHash: String
     public let createDate: Int64
     public let expiryDate: Int64
+    /// Set for this request when a reseller presents a customer's authorization key.
+    public var grant: CompanyGrant?
 }

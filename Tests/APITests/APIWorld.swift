@@ -94,8 +94,8 @@ final class APIWorld: Sendable {
     }
 
     /// A JSON request as a demo user, answered with a body parsed as JSON.
-    func callJSON(_ method: String, _ path: String, as email: String, json: String? = nil) async throws -> (Int, JSONValue) {
-        let response = try await call(method, path, as: email, json: json)
+    func callJSON(_ method: String, _ path: String, as email: String, json: String? = nil, headers: [String: String] = [:]) async throws -> (Int, JSONValue) {
+        let response = try await call(method, path, as: email, json: json, headers: headers)
         return (response.status, try Self.json(response))
     }
 

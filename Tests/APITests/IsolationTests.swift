@@ -12,6 +12,8 @@ import Testing
         let vxc: Int64
         let user: Int64
         let key: String
+        let authorizationKey: String
+        let profile: String
     }
 
     static func receiptId(_ value: JSONValue) -> Int64? {
@@ -19,8 +21,9 @@ import Testing
         return nil
     }
 
-    /// Two ports, a VXC between them, a user id and a service key, all of one company.
-    static func own(_ world: APIWorld, _ email: String, company: String, companyId: Int64) async throws -> Owned {
+    /// Two ports, a VXC between them, a user id, a service key, an authorization key (issued by `admin`,
+    /// the company's own Company Admin) and a private service profile, all of one company.
+    static func own(_ world: APIWorld, _ email: String, admin: String, company: String, companyId: Int64) async throws -> Owned {
         let body = { (n: String) in Blog.port(name: "\(company) \(n)", speed: 10000, companyId: companyId) }
         let a = try #require(receiptId(try await world.callJSON("POST", "/secure/ecommerce/megaport/order", as: email, json: body("a")).1))
         let b = try #require(receiptId(try await world.callJSON("POST", "/secure/ecommerce/megaport/order", as: email, json: body("b")).1))
@@ -28,10 +31,14 @@ import Testing
         let (_, port) = try await world.callJSON("GET", "/secure/technicalservice/\(a)", as: email)
         let (_, key) = try await world.callJSON("POST", "/secure/servicekeys", as: email, json: #"{"productId": \#(a)}"#)
         let user = try #require(try await world.sql("SELECT id FROM users WHERE company_id = \(companyId) ORDER BY id LIMIT 1") { $0.int64(0) }.first)
-        guard case .int(let v)? = vxc["vxcJTechnicalServiceId"], case .string(let uid)? = port["uid"], case .string(let k)? = key["key"] else {
-            throw RawClient.ClientError.failed("setup for \(company): \(vxc) \(key)")
+        let (_, authorization) = try await world.callJSON("POST", "/secure/company/authorizationkeys", as: admin, json: #"{"label": "x", "actions": ["VIEW"]}"#)
+        let (_, profile) = try await world.callJSON("POST", "/secure/serviceprofiles?companyId=\(companyId)", as: email,
+                                                    json: #"{"name": "\#(company) private", "portIds": [\#(a)], "visibility": "PRIVATE"}"#)
+        guard case .int(let v)? = vxc["vxcJTechnicalServiceId"], case .string(let uid)? = port["uid"], case .string(let k)? = key["key"],
+              case .string(let authorizationUid)? = authorization["uid"], case .string(let profileUid)? = profile["uid"] else {
+            throw RawClient.ClientError.failed("setup for \(company): \(vxc) \(key) \(authorization) \(profile)")
         }
-        return Owned(company: company, port: a, portUid: uid, vxc: v, user: user, key: k)
+        return Owned(company: company, port: a, portUid: uid, vxc: v, user: user, key: k, authorizationKey: authorizationUid, profile: profileUid)
     }
 
     @Test func nobodyReachesAnotherCompanysObjects() async throws {
@@ -43,7 +50,7 @@ import Testing
         var owned: [Owned] = []
         for (email, company) in callers {
             let actingEmail = company == "Delta Retail" ? "admin@gamma.example" : email  // the partner orders for its managed company
-            owned.append(try await Self.own(world, actingEmail, company: company, companyId: try #require(ids[company])))
+            owned.append(try await Self.own(world, actingEmail, admin: email, company: company, companyId: try #require(ids[company])))
         }
         _ = try await ApprovalTests.request(world)  // an approval between Acme and Beta only
         let approval = try #require(try await world.sql("SELECT id FROM approvals") { $0.int64(0) }.first)
@@ -66,6 +73,12 @@ import Testing
                     ("PUT", "/secure/company/users/\(target.user)/notifications", #"[{"group": "ORDERING", "subscribed": false}]"#),
                     ("GET", "/secure/servicekeys?productIdOrUid=\(target.port)", nil), ("GET", "/secure/servicekeys?key=\(target.key)", nil),
                     ("PUT", "/secure/servicekeys", #"{"key": "\#(target.key)", "active": false}"#), ("POST", "/secure/servicekeys", #"{"productId": \#(target.port)}"#),
+                    ("DELETE", "/secure/company/authorizationkeys/\(target.authorizationKey)", nil),
+                    ("GET", "/secure/serviceprofiles/\(target.profile)", nil), ("PUT", "/secure/serviceprofiles/\(target.profile)", #"{"name": "mine"}"#),
+                    ("DELETE", "/secure/serviceprofiles/\(target.profile)", nil), ("GET", "/secure/serviceprofiles?companyId=\(company)", nil),
+                    ("POST", "/secure/serviceprofiles?companyId=\(company)", #"{"name": "mine", "portIds": [\#(target.port)]}"#),
+                    ("GET", "/secure/company/\(company)/subaccount", nil), ("PUT", "/secure/company/\(company)/subaccount", #"{"actions": []}"#),
+                    ("PUT", "/secure/company/\(company)/assignedports", #"{"portIds": []}"#),
                 ]
                 for (method, path, body) in attempts {
                     let response = try await world.call(method, path, as: email, json: body)
@@ -85,7 +98,7 @@ import Testing
                 #expect(list == [], "\(caller) lists no one else's approvals")
             }
         }
-        #expect(checked >= 3 * 4 * 20 - 60, "the matrix ran: \(checked) calls")
+        #expect(checked >= 3 * 4 * 29 - 90, "the matrix ran: \(checked) calls")
         let untouched = try await world.sql("SELECT count(*) FROM services WHERE name = 'mine'") { $0.int(0) }
         #expect(untouched == [0])
     }

@@ -15,6 +15,8 @@ import Testing
         ("manage users, marketplace profile, billing market", [true, false, false, false, false, false]),
         ("subscribe to notifications", [true, true, true, false, false, false]),
         ("manage service profiles", [true, false, false, false, false, false]),
+        ("manage authorization keys", [true, false, false, false, false, false]),
+        ("act for a customer with its authorization key", [true, true, false, false, false, false]),
     ]
 
     @Test func everyPositionTimesEveryAction() async throws {
@@ -31,6 +33,11 @@ import Testing
         let (_, own) = try await world.callJSON("POST", "/secure/ecommerce/vxc/order", as: "admin@acme.example", json: Blog.vxc(acmePort, beta))
         guard case .int(let ownVXC)? = own["vxcJTechnicalServiceId"] else { return }
         #expect(try await world.callJSON("POST", "/secure/technicalservice/\(ownVXC)/cancel", as: "admin@acme.example").0 == 200)
+
+        // Beta's key, for Acme's people to act for Beta with.
+        let (_, betaKey) = try await world.callJSON("POST", "/secure/company/authorizationkeys", as: "admin@betacloud.example",
+                                                    json: #"{"label": "Acme", "actions": ["VIEW"]}"#)
+        guard case .string(let key)? = betaKey["key"] else { Issue.record("\(betaKey)"); return }
 
         func attempt(_ action: String, as email: String) async throws -> Int {
             switch action {
@@ -49,6 +56,10 @@ import Testing
                 return try await world.call("GET", "/secure/servicekeys", as: email).status
             case "manage users, marketplace profile, billing market":
                 return try await world.call("GET", "/secure/company/users", as: email).status
+            case "manage authorization keys":
+                return try await world.call("GET", "/secure/company/authorizationkeys", as: email).status
+            case "act for a customer with its authorization key":
+                return try await world.call("GET", "/secure/technicalservice/\(beta)", as: email, headers: ["X-Authorization-Key": key]).status
             case "manage service profiles":
                 return try await world.call("POST", "/secure/serviceprofiles", as: email, json: #"{"name": "walk", "portIds": [\#(acmePort)]}"#).status
             default:

@@ -10,7 +10,7 @@ struct LegacyRoutes: APISurface {
 
     func render(_ error: HTTPError, traceId: String) -> HTTPResponse { ErrorMapping.render(error, traceId: traceId) }
 
-    static var openAPIOperations: [(method: String, template: String, operation: JSONValue)] { OA.legacyOperations + OA.profileOperations }
+    static var openAPIOperations: [(method: String, template: String, operation: JSONValue)] { OA.legacyOperations + OA.profileOperations + OA.resellerOperations }
 
     func register(_ router: inout RouteGroup) {
         let auth = app.auth
@@ -24,6 +24,8 @@ struct LegacyRoutes: APISurface {
         let marketplace = MarketplaceController(marketplace: app.marketplace)
         let keys = ServiceKeyController(keys: app.serviceKeys)
         let profiles = ServiceProfileController(profiles: app.serviceProfiles)
+        let authorizationKeys = AuthorizationKeyController(keys: app.authorizationKeys)
+        let subAccounts = SubAccountController(subAccounts: app.subAccounts)
 
         router.open(.post, "/v2/login", jsonBody: false) { request, context in try await sessions.login(request, context) }
         router.open(.post, "/v2/login/:token", jsonBody: false) { _, context in try await sessions.login(token: context.parameters["token"] ?? "") }
@@ -100,5 +102,20 @@ struct LegacyRoutes: APISurface {
             try await profiles.update(request, context, session)
         }
         router.session(.delete, "/secure/serviceprofiles/:uid", changesState: true) { _, context, session in try await profiles.delete(context, session) }
+
+        router.session(.post, "/secure/company/authorizationkeys", changesState: true) { request, _, session in
+            try await authorizationKeys.create(request, session)
+        }
+        router.session(.get, "/secure/company/authorizationkeys") { _, _, session in try await authorizationKeys.list(session) }
+        router.session(.delete, "/secure/company/authorizationkeys/:id", changesState: true) { _, context, session in
+            try await authorizationKeys.revoke(context, session)
+        }
+        router.session(.get, "/secure/company/:id/subaccount") { _, context, session in try await subAccounts.get(context, session) }
+        router.session(.put, "/secure/company/:id/subaccount", changesState: true) { request, context, session in
+            try await subAccounts.configure(request, context, session)
+        }
+        router.session(.put, "/secure/company/:id/assignedports", changesState: true) { request, context, session in
+            try await subAccounts.assign(request, context, session)
+        }
     }
 }

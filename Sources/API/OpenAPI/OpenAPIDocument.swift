@@ -18,7 +18,7 @@ enum OpenAPIDocument {
             paths[key] = .object(item)
         }
         var schemas = JSONObject()
-        for (name, schema) in OA.schemas + OA.profileSchemas { schemas[name] = schema }
+        for (name, schema) in OA.schemas + OA.profileSchemas + OA.resellerSchemas { schemas[name] = schema }
         var responses = JSONObject()
         let reasons = [400: "Malformed JSON or a wrong type", 401: "Missing, unknown, expired or revoked token", 403: "Not allowed for this position or account",
                        404: "Not found (or another company's)", 405: "Method not allowed", 413: "Body over the route's size limit",

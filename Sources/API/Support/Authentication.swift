@@ -1,5 +1,6 @@
 import Domain
 import HTTPCore
+import JSON
 import HTTPServer
 
 extension Session: Identity {}
@@ -17,6 +18,16 @@ enum Credentials {
             }
         }
         return nil
+    }
+
+    /// A customer's authorization key a reseller presents: the `X-Authorization-Key` header, or the
+    /// `authorizationKey` member of a JSON body (looked for only when the body names it).
+    static func authorizationKey(in request: HTTPRequest) -> String? {
+        if let key = request.headers["X-Authorization-Key"], !key.isEmpty { return key }
+        guard request.body.count > 20, request.body.count <= 1 << 20,
+              request.body.firstRange(of: Array(#""authorizationKey""#.utf8)) != nil,
+              case .string(let key)? = (try? JSONParser.parse(request.body))?["authorizationKey"], !key.isEmpty else { return nil }
+        return key
     }
 }
 

@@ -33,7 +33,7 @@ enum Surfaces {
     static func router(_ app: Application) -> Router {
         var router = Router()
         for surface in all(app) {
-            var group = RouteGroup(router: router, surface: surface, auth: app.auth, log: app.log, sandbox: app.sandbox)
+            var group = RouteGroup(router: router, surface: surface, auth: app.auth, keys: app.authorizationKeys, log: app.log, sandbox: app.sandbox)
             surface.register(&group)
             router = group.router
         }

@@ -12,12 +12,14 @@ struct RouteGroup {
     let surface: any APISurface
     let auth: AuthService
     let log: LogWriter
+    let keys: AuthorizationKeyService
     let sandbox: Sandbox?
 
-    init(router: Router, surface: any APISurface, auth: AuthService, log: LogWriter, sandbox: Sandbox?) {
+    init(router: Router, surface: any APISurface, auth: AuthService, keys: AuthorizationKeyService, log: LogWriter, sandbox: Sandbox?) {
         self.router = router
         self.surface = surface
         self.auth = auth
+        self.keys = keys
         self.log = log
         self.sandbox = sandbox
     }
@@ -49,14 +51,16 @@ struct RouteGroup {
     /// names the domain's field keys the way this route's callers know them.
     mutating func session(_ method: HTTPMethod, _ template: String, changesState: Bool = false, fields: FieldNames = FieldNames([:]),
                           _ handler: @escaping @Sendable (HTTPRequest, inout RequestContext, Session) async throws -> HTTPResponse) {
-        let surface = self.surface, log = self.log, auth = self.auth, sandbox = self.sandbox
+        let surface = self.surface, log = self.log, auth = self.auth, keys = self.keys, sandbox = self.sandbox
         router.on(method, template, options: RouteOptions(authenticated: true, changesState: changesState)) { request, context in
             do {
                 try await sandbox?.faults.inject(path: request.uri.path)
                 guard let token = Credentials.token(in: request) else {
                     throw DomainError.unauthenticated("a session token is required (?token=, X-Auth-Token or Authorization: Bearer)")
                 }
-                let session = try await auth.authenticate(token: token)
+                var session = try await auth.authenticate(token: token)
+                // A reseller acting for a customer with the customer's authorization key.
+                if let key = Credentials.authorizationKey(in: request) { session = try await keys.acting(session, withKey: key) }
                 context.identity = session
                 let response = try await handler(request, &context, session)
                 try await Self.settle(sandbox, after: request)

@@ -24,6 +24,7 @@ extension AccountService {
         try await db.read { conn in
             let company = try Self.company(conn, companyId ?? session.companyId, session)
             try AccessPolicy.require(session, .manageAccount)
+            try AccessPolicy.requireSubAccountPermits(conn, session, .manageUsers)
             return try UserRepository.list(conn, companyId: company.id)
         }
     }
@@ -37,6 +38,7 @@ extension AccountService {
         try await db.read { conn in
             _ = try Self.company(conn, new.companyId, session)
             try AccessPolicy.require(session, .manageAccount)
+            try AccessPolicy.requireSubAccountPermits(conn, session, .manageUsers)
             guard let domain = new.email.split(separator: "@").last.map(String.init), Validation.isEmail(new.email) else { return }
             let owners = try CompanyRepository.idsWithSignupDomain(conn, domain)
             if !owners.isEmpty && !owners.contains(new.companyId) && !owners.contains(session.companyId) { throw unavailable }
@@ -62,6 +64,7 @@ extension AccountService {
                 throw DomainError.notFound("user \(userId) not found")
             }
             try AccessPolicy.require(session, .manageAccount)
+            try AccessPolicy.requireSubAccountPermits(conn, session, .manageUsers)
             let losesAdmin = user.position == .companyAdmin && user.active
                 && ((changes.position.map { $0 != .companyAdmin } ?? false) || changes.active == false)
             if losesAdmin {

@@ -71,6 +71,7 @@ public struct AccountService: Sendable {
         try await db.write { conn in
             let company = try Self.company(conn, companyId ?? session.companyId, session)
             try AccessPolicy.require(session, .manageAccount)
+            try AccessPolicy.requireSubAccountPermits(conn, session, .viewBilling)
             guard let market = try MarketRepository.find(conn, code: code) else {
                 throw DomainError.invalid("billingMarket", "unknown billing market \(code); the markets list names every known code")
             }

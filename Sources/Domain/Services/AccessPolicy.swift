@@ -11,11 +11,28 @@ enum AccessPolicy {
         canSee(session, companyId: company.id, parentCompanyId: company.parentCompanyId)
     }
 
-    /// Whether the session may act for the company with that id and partner.
+    /// Whether the session may act for the company with that id and partner: its own, a partner's managed
+    /// companies, or the customer whose authorization key a reseller presented.
     static func canSee(_ session: Session, companyId: Int64, parentCompanyId: Int64?) -> Bool {
-        if companyId == session.companyId { return true }
+        if companyId == session.companyId || session.grant?.companyId == companyId { return true }
         return session.accountType == .partner && parentCompanyId == session.companyId
             && (session.position == .companyAdmin || session.position == .technicalAdmin)
+    }
+
+    /// 403 when the session reaches the company only through an authorization key that does not permit
+    /// `action` (a key permits ordering, viewing and cancelling, each or not).
+    static func requireKeyPermits(_ session: Session, companyId: Int64, parentCompanyId: Int64?, _ action: Action) throws {
+        guard let grant = session.grant, grant.companyId == companyId, companyId != session.companyId,
+              !(session.accountType == .partner && parentCompanyId == session.companyId) else { return }
+        let needed: AuthorizationKey.Permission? = switch action {
+        case .view: .view
+        case .order: .order
+        case .cancel: .cancel
+        default: nil
+        }
+        guard let needed, grant.permissions.contains(needed) else {
+            throw DomainError.forbidden(code: "authorization_key_scope", message: "the authorization key does not permit you to \(action.phrase)")
+        }
     }
 
     /// Whether the session acts for the service's owner (the record carries the owner's partner, so no read).
@@ -30,6 +47,7 @@ enum AccessPolicy {
             throw DomainError.notFound("company \(id) not found")
         }
         try require(session, action)
+        try requireKeyPermits(session, companyId: company.id, parentCompanyId: company.parentCompanyId, action)
         return company
     }
 
@@ -41,26 +59,28 @@ enum AccessPolicy {
         }
     }
 
-    /// Whether the session may see a service: its owner's users (and partner admins), and for a VXC also
-    /// the company whose port is its B-end.
+    /// Whether the session may see a service: its owner's users (and partner admins), for a VXC also the
+    /// company whose port is its B-end, and for a port a sub-account it is assigned to.
     static func canSee(_ db: any DatabaseConnection, _ session: Session, _ service: ServiceRecord) throws -> Bool {
         if owns(session, service) { return true }
+        if service.productType.carriesVXCs { return try isAssigned(db, session, portId: service.id) }
         guard service.productType == .vxc, let bEnd = service.bEndId, let port = try ServiceRepository.find(db, id: bEnd) else { return false }
         return owns(session, port)
     }
 
-    /// A service the session may see, or 404.
-    static func visibleService(_ db: any DatabaseConnection, _ session: Session, _ idOrUid: String) throws -> ServiceRecord {
+    /// A service the session may see, or 404; reached only through an authorization key, the key must permit `action` (403).
+    static func visibleService(_ db: any DatabaseConnection, _ session: Session, _ idOrUid: String, for action: Action = .view) throws -> ServiceRecord {
         guard let service = try ServiceRepository.find(db, idOrUid: idOrUid), try canSee(db, session, service) else {
             throw DomainError.notFound("service \(idOrUid) not found")
         }
+        try requireKeyPermits(session, companyId: service.companyId, parentCompanyId: service.companyParentId, action)
         return service
     }
 
     /// A service the session may change as its owner (`action`): 404 when it cannot be seen, 403 when it
     /// is seen but not owned (a provider looking at a VXC to its port) or the position does not allow it.
     static func ownedService(_ db: any DatabaseConnection, _ session: Session, _ idOrUid: String, for action: Action) throws -> ServiceRecord {
-        let service = try visibleService(db, session, idOrUid)
+        let service = try visibleService(db, session, idOrUid, for: action)
         guard owns(session, service) else {
             throw DomainError.forbidden(code: "not_owner", message: "only \(service.companyName) may change service \(service.id)")
         }

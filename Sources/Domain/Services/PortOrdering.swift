@@ -46,8 +46,8 @@ enum PortOrdering {
         port.createdBy = session.userId
         let (id, portStatus) = try PortRepository.insert(db, port, now: now)
         try AuditLog.record(db, userId: session.userId, companyId: company.id, entity: "service", entityId: id, action: "order",
-                            detail: ["productType": .string(order.productType.rawValue), "speed": .int(order.speed),
-                                     "locationId": .int(order.locationId), "status": .string(portStatus.rawValue)], now: now)
+                            detail: AccessPolicy.onBehalf(session, ["productType": .string(order.productType.rawValue), "speed": .int(order.speed),
+                                                                    "locationId": .int(order.locationId), "status": .string(portStatus.rawValue)]), now: now)
         if let ix = order.ix {
             guard let record = try ServiceRepository.find(db, id: id) else { throw DomainError.notFound("port \(id)") }
             _ = try IXOrdering.insert(db, on: record, ix, session: session, now: now)

@@ -21,7 +21,10 @@ public struct ProductService: Sendable {
     public func list(of companyId: Int64? = nil, by session: Session) async throws -> [ProductTree] {
         try await db.read { conn in
             let company = try AccessPolicy.company(conn, session, id: companyId ?? session.companyId, for: .view)
-            return try ServiceRepository.portsAndRouters(conn, companyId: company.id).map { try Self.tree(conn, $0) }
+            // A sub-account's own list also holds the partner ports assigned to it.
+            let assigned = company.id == session.companyId ? try SubAccountRepository.find(conn, companyId: company.id)?.portIds ?? [] : []
+            let ports = try ServiceRepository.portsAndRouters(conn, companyId: company.id) + assigned.compactMap { try ServiceRepository.find(conn, id: $0) }
+            return try ports.map { try Self.tree(conn, $0, for: session) }
         }
     }
 
@@ -34,7 +37,7 @@ public struct ProductService: Sendable {
 
     /// One product the caller may see (404 otherwise).
     public func product(_ idOrUid: String, by session: Session) async throws -> ProductTree {
-        try await db.read { conn in try Self.tree(conn, try AccessPolicy.visibleService(conn, session, idOrUid)) }
+        try await db.read { conn in try Self.tree(conn, try AccessPolicy.visibleService(conn, session, idOrUid), for: session) }
     }
 
     /// A product's tags (anyone who may see it).
@@ -66,8 +69,8 @@ public struct ProductService: Sendable {
         }
     }
 
-    static func tree(_ db: any DatabaseConnection, _ service: ServiceRecord) throws -> ProductTree {
-        let view = try ServiceManagement.view(db, service)
+    static func tree(_ db: any DatabaseConnection, _ service: ServiceRecord, for viewer: Session? = nil) throws -> ProductTree {
+        let view = try ServiceManagement.view(db, service, for: viewer)
         let children = try view.children.map { try ServiceManagement.view(db, $0.service) }
         return ProductTree(view: view, tags: try TagRepository.list(db, serviceId: service.id), children: children)
     }

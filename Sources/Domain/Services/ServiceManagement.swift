@@ -23,14 +23,19 @@ public struct ServiceManagement: Sendable {
     /// `GET /secure/technicalservice/{id}`: the owner, partner admins of a managed owner and, for a VXC,
     /// the B-end's company may look; anyone else gets 404.
     public func view(_ idOrUid: String, by session: Session) async throws -> ServiceView {
-        try await db.read { conn in try Self.view(conn, try AccessPolicy.visibleService(conn, session, idOrUid)) }
+        try await db.read { conn in try Self.view(conn, try AccessPolicy.visibleService(conn, session, idOrUid), for: session) }
     }
 
-    static func view(_ db: any DatabaseConnection, _ service: ServiceRecord) throws -> ServiceView {
+    /// The service's view; for a `viewer` who does not own the port (a sub-account it is assigned to), only
+    /// the VXCs and IXs the viewer owns are among its children.
+    static func view(_ db: any DatabaseConnection, _ service: ServiceRecord, for viewer: Session? = nil) throws -> ServiceView {
         var children: [ServiceView.Child] = []
         if service.productType.carriesVXCs {
             let vlans = try VlanRepository.vlansOfChildren(db, portId: service.id)
-            children = try ServiceRepository.children(db, portId: service.id).map { ServiceView.Child(service: $0, vlans: vlans[$0.id] ?? [:]) }
+            let seesAll = viewer.map { AccessPolicy.owns($0, service) } ?? true
+            children = try ServiceRepository.children(db, portId: service.id)
+                .filter { child in seesAll || viewer.map { AccessPolicy.owns($0, child) } == true }
+                .map { ServiceView.Child(service: $0, vlans: vlans[$0.id] ?? [:]) }
         }
         return ServiceView(service: service, vlans: try VlanRepository.vlans(db, serviceId: service.id),
                            approval: try ApprovalRepository.pending(db, serviceId: service.id),

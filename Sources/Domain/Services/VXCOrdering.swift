@@ -33,7 +33,7 @@ enum VXCOrdering {
     /// Resolves both ends, the key, speed and VLANs, decides the approval, and inserts everything.
     static func place(_ db: any DatabaseConnection, _ order: VXCOrder, session: Session, approvalLifetime: Int64, links: PortalLinks,
                       now: Int64) throws -> VXCOrderResult {
-        let aEnd = try AccessPolicy.ownedService(db, session, String(order.aEndId), for: .order)
+        let (aEnd, buyer) = try AccessPolicy.orderingPort(db, session, order.aEndId)
         guard aEnd.productType.carriesVXCs, let aLocation = aEnd.location, let aSpeed = aEnd.speed else {
             throw DomainError.invalid("aEnd.productId", "service \(order.aEndId) is not a port or cloud router")
         }
@@ -47,7 +47,7 @@ enum VXCOrdering {
               let provider = try CompanyRepository.find(db, id: bEnd.companyId) else {
             throw DomainError.notFound("B-end port \(bEndId) not found")
         }
-        let sameCompany = bEnd.companyId == aEnd.companyId
+        let sameCompany = bEnd.companyId == buyer
         guard sameCompany || AccessPolicy.canSee(session, provider) || bEnd.marketplaceVisibility || key?.productId == bEnd.id || purchase != nil else {
             throw DomainError.notFound("B-end port \(bEndId) not found")
         }
@@ -81,7 +81,7 @@ enum VXCOrdering {
         let name = order.name?.trimmingWhitespace ?? "from \(aEnd.name) to \(bEnd.name)"
         let band = DistanceBand.between(aLocation, bLocation)
         let (serviceId, serviceUid, orderId) = try VXCRepository.insert(db, .init(
-            name: name, companyId: aEnd.companyId, status: decision.status, aEndId: aEnd.id, bEndId: bEnd.id, rateLimit: order.speed,
+            name: name, companyId: buyer, status: decision.status, aEndId: aEnd.id, bEndId: bEnd.id, rateLimit: order.speed,
             distanceBand: band.rawValue, approvalStatus: decision.approvalStatus,
             nonPayerStatus: decision == .approved ? "APPROVED" : "UN_ASSESSED", term: order.term, rollover: order.rollover,
             awsConfig: order.aws.map(awsJSON), serviceKeyId: key?.id, createdBy: session.userId,
@@ -93,7 +93,7 @@ enum VXCOrdering {
                                                          values: BuyerFieldCoding.encode(values: purchase.values))
         }
         if decision == .provider {
-            let approval = try ApprovalRepository.insert(db, kind: .new, serviceId: serviceId, requesterCompanyId: aEnd.companyId,
+            let approval = try ApprovalRepository.insert(db, kind: .new, serviceId: serviceId, requesterCompanyId: buyer,
                                                          requesterUserId: session.userId, approverCompanyId: bEnd.companyId,
                                                          speed: order.speed, newSpeed: nil, now: now, lifetime: approvalLifetime)
             let requester = "\("\(session.firstName) \(session.lastName)".trimmingWhitespace) <\(session.email)>"
@@ -105,9 +105,10 @@ enum VXCOrdering {
         if let key, key.singleUse, try !ServiceKeyRepository.consume(db, id: key.id, now: now) {
             throw DomainError.forbidden(code: "service_key_invalid", message: "service key \(key.key) has already been used")
         }
-        try AuditLog.record(db, userId: session.userId, companyId: aEnd.companyId, entity: "service", entityId: serviceId, action: "order",
-                            detail: ["productType": "VXC", "aEnd": .int(aEnd.id), "bEnd": .int(bEnd.id), "speed": .int(order.speed),
-                                     "approval": .string(decision.approvalStatus ?? "APPROVED")], now: now)
+        try AuditLog.record(db, userId: session.userId, companyId: buyer, entity: "service", entityId: serviceId, action: "order",
+                            detail: AccessPolicy.onBehalf(session, ["productType": "VXC", "aEnd": .int(aEnd.id), "bEnd": .int(bEnd.id),
+                                                                    "speed": .int(order.speed), "approval": .string(decision.approvalStatus ?? "APPROVED")]),
+                            now: now)
         let fullName = "\(session.firstName) \(session.lastName)".trimmingWhitespace
         return VXCOrderResult(
             orderId: orderId, serviceId: serviceId, serviceUid: serviceUid,
