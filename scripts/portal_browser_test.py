@@ -161,8 +161,8 @@ def main():
         alice.shoot("sign-in")
         alice.sign_in("admin@acme.example")
         nav = alice.read("//nav//a")
-        check("signed in: Services, Order, Marketplace, Approvals, Company, Notifications, Users",
-              nav == ["Services", "Order", "Marketplace", "Approvals", "Company", "Notifications", "Users"], nav)
+        check("signed in: Services, Order, Marketplace, Profiles, Approvals, Company, Notifications, Users",
+              nav == ["Services", "Order", "Marketplace", "Profiles", "Approvals", "Company", "Notifications", "Users"], nav)
         cookie = alice.driver.get_cookie("mp_session") or {}
         check("the session cookie is HttpOnly and SameSite=Lax", cookie.get("httpOnly") and cookie.get("sameSite") == "Lax", cookie)
 
@@ -236,6 +236,28 @@ def main():
         check("decided requests move to the history", "REJECTED" in history and "APPROVED" in history and "not in this region" in history, history)
         states = [api(base, "GET", f"/secure/technicalservice/{v['vxcJTechnicalServiceId']}", acme_token)["provisioningStatus"] for v in vxcs]
         check("the API shows the denied VXC failed and the accepted one provisioned", states[0] == "FAILED" and states[1] in ("CONFIGURED", "LIVE"), states)
+
+        # A provider sells through a service profile; a buyer fills in its fields and buys; the provider sees them.
+        beta.open("/portal/profiles")
+        beta.fill("New profile", [("Name", "Beta browser L2"), ("Speeds (Mbps, comma-separated; blank: any)", "100, 200"),
+                                  ("Key", "circuitRef"), ("Label", "Circuit reference"),
+                                  ("Rule", "^CR-[0-9]{6}$")])
+        beta.settled(lambda: beta.area("New profile").find_element(By.XPATH, ".//label[contains(., 'Beta Cloud Sydney')]/input").click())
+        beta.settled(lambda: beta.area("New profile").find_element(By.XPATH, ".//fieldset[1]//label[contains(., 'Required')]/input").click())
+        beta.press("Create profile")
+        check("a profile created through the form is listed under Sell", "Beta browser L2" in " ".join(beta.read("//table")), beta.text()[:400])
+        alice.open("/portal/profiles")
+        widths.append(alice.shoot("profiles"))
+        alice.fill("Beta browser L2", [("Circuit reference", "CR-12")])
+        alice.press("Buy", "Beta browser L2")
+        error = alice.read("//article[.//h2[normalize-space()='Beta browser L2']]//p[contains(@class, 'field-error')]")
+        check("a buyer field that breaks its rule is refused next to the field", error and "must match" in error[0], error or alice.text()[:400])
+        alice.fill("Beta browser L2", [("Circuit reference", "CR-123456"), ("Speed (Mbps)", "=200 Mbps")])
+        alice.press("Buy", "Beta browser L2")
+        bought = alice.heading()
+        beta.open("/portal/approvals")
+        check("the buyer's VXC opens its page and the provider's request shows the value",
+              bought.startswith("from ") and "CR-123456" in beta.text(), (bought, beta.text()[:300]))
 
         # Every other page, looked at (titles as the navigation names them), all narrow enough for a phone.
         titles = {}

@@ -48,6 +48,7 @@ struct PortalApprovals: Sendable {
         return """
             <article class="card" id="approval-\(a.uid)"><h2>\(item.requesterCompanyName): \(item.serviceName)</h2>
             <p>\(item.aEndName) → \(item.bEndName) · \(what) · \(vlans)<br><span class="muted">Requested \(PortalPage.date(a.createDate)); expires \(PortalPage.date(a.expiryDate))</span></p>
+            \(Self.buyerFields(item))
             <form method="post" action="/portal/approvals/\(id)/accept" class="inline">\(PortalPage.csrf(caller))
             <span><label for="vlan-\(id)">VLAN (optional)</label><input id="vlan-\(id)" name="vlan" inputmode="numeric"></span>
             <button type="submit">Accept</button></form>\(PortalPage.error(vlanError))
@@ -56,6 +57,13 @@ struct PortalApprovals: Sendable {
             <button type="submit" class="secondary">Deny</button></form>\(PortalPage.error(reasonError))
             </article>
             """
+    }
+
+    /// What the buyer filled in for the provider's service profile, if the request came through one.
+    static func buyerFields(_ item: ApprovalListing) -> Markup {
+        guard item.serviceProfileUid != nil, !item.buyerFields.isEmpty else { return "" }
+        let rows: [Markup] = item.buyerFields.map { "<dt>\($0.label)</dt><dd>\($0.text)</dd>" }
+        return "<dl class=\"buyer-fields\">\(rows)</dl>"
     }
 
     func page(_ caller: PortalCaller, errors: [String: (field: String, message: String)] = [:], status: HTTPStatus = .ok) async throws -> HTTPResponse {

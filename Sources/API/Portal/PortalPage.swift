@@ -7,7 +7,7 @@ enum PortalPage {
     /// The navigation: every user's pages, and Users for Company Admins.
     static func navigation(_ caller: PortalCaller, current: String) -> Markup {
         var links = [("Services", "/portal/services"), ("Order", "/portal/order"), ("Marketplace", "/portal/marketplace"),
-                     ("Approvals", "/portal/approvals"), ("Company", "/portal/company"), ("Notifications", "/portal/notifications")]
+                     ("Profiles", "/portal/profiles"), ("Approvals", "/portal/approvals"), ("Company", "/portal/company"), ("Notifications", "/portal/notifications")]
         if caller.session.position == .companyAdmin { links.append(("Users", "/portal/users")) }
         let items = links.map { name, path -> Markup in
             name == current ? "<a href=\"\(path)\" aria-current=\"page\">\(name)</a>" : "<a href=\"\(path)\">\(name)</a>"

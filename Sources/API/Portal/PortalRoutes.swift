@@ -45,6 +45,7 @@ struct PortalRoutes: APISurface {
         PortalCompany(app: app).register(&router, self)
         PortalOrder(app: app).register(&router, self)
         PortalDirectory(app: app).register(&router, self)
+        PortalProfiles(app: app).register(&router, self)
     }
 
     /// Registers a page: GETs need a session, POSTs a session and the form's CSRF value.
