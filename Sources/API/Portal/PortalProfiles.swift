@@ -43,7 +43,7 @@ struct PortalProfiles: Sendable {
               status: HTTPStatus = .ok) async throws -> HTTPResponse {
         let ownPorts = try await app.products.list(of: caller.companyId, by: caller.session).map(\.view.service)
             .filter { $0.productType.carriesVXCs && $0.status.isReady }
-        let buyable = try await app.serviceProfiles.buyable(caller.session)
+        let buyable = try await app.serviceProfiles.buyable(caller.session, companyId: caller.companyId)
         let cards = buyable.map { PortalProfileForms.buyCard($0, ownPorts: ownPorts, caller, errors: $0.profile.uid == buying ? errors : [:]) }
         var selling: Markup = ""
         if caller.session.position == .companyAdmin {

@@ -36,10 +36,11 @@ public struct ServiceProfileService: Sendable {
         }
     }
 
-    /// The other companies' profiles the session's company may buy from.
-    public func buyable(_ session: Session) async throws -> [View] {
+    /// The other companies' profiles the session's company (or the managed company `companyId`) may buy from.
+    public func buyable(_ session: Session, companyId: Int64? = nil) async throws -> [View] {
         try await db.read { db in
-            try ServiceProfileRepository.visible(db, to: session.companyId).filter { $0.companyId != session.companyId }.map { try Self.view(db, $0) }
+            let buyer = try AccessPolicy.company(db, session, id: companyId ?? session.companyId, for: .view).id
+            return try ServiceProfileRepository.visible(db, to: buyer).filter { $0.companyId != buyer }.map { try Self.view(db, $0) }
         }
     }
 

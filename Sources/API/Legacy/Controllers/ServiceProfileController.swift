@@ -20,11 +20,12 @@ struct ServiceProfileController {
     }
 
     func list(_ request: HTTPRequest, _ session: Session) async throws -> HTTPResponse {
+        let companyId = try AccountController.companyId(request)
         switch request.uri.queryValue("visible") {
         case "true":
-            return Envelope.json(.array(try await profiles.buyable(session).map { ServiceProfileJSON.json($0, forProvider: false) }))
+            return Envelope.json(.array(try await profiles.buyable(session, companyId: companyId).map { ServiceProfileJSON.json($0, forProvider: false) }))
         case nil, "false":
-            let own = try await profiles.own(session, companyId: try AccountController.companyId(request))
+            let own = try await profiles.own(session, companyId: companyId)
             return Envelope.json(.array(own.map { ServiceProfileJSON.json($0, forProvider: true) }))
         default:
             throw DomainError.invalid("visible", "must be true (profiles you may buy from) or false (your own)")
