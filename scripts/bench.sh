@@ -25,7 +25,7 @@ PORT=$(bash scripts/listening_port.sh "$WORK/server.log") || { echo "server did 
 BASE="http://127.0.0.1:$PORT"
 post() { curl -sf -X POST -H 'Content-Type: application/json' -H "X-Auth-Token: $1" "$BASE$2" -d "$3"; }
 
-# Fixtures: 24 Acme ports for VXCs (distinct VLANs), and 40 requests waiting for Beta's approval.
+# Fixtures: 24 Acme ports for VXCs (distinct VLANs), 40 requests on the first waiting for Beta's approval.
 PORTS=""
 for n in $(seq 1 24); do
   id=$(post "$ACME" /secure/ecommerce/megaport/order "{\"serviceName\":\"vxc port $n\",\"megaPortProvItem\":{\"speed\":10000,\"location_id\":$(( (n % 40) + 1 ))}}" \
@@ -35,7 +35,19 @@ done
 export PORTS
 FIRST=$(echo $PORTS | cut -d' ' -f1)
 for n in $(seq 1 40); do post "$ACME" /secure/ecommerce/vxc/order "{\"payerMegaPortNsId\":$FIRST,\"nonPayerMegaPortNsId\":4,\"speed\":10}" > /dev/null; done
+# Six VXCs from each other port to the next (Acme's own: approved at once, no requests for Beta), so
+# Acme holds about 200 services for the product list.
+set -- $PORTS
+shift
+while [ $# -ge 2 ]; do
+  for n in $(seq 1 6); do post "$ACME" /secure/ecommerce/vxc/order "{\"payerMegaPortNsId\":$1,\"nonPayerMegaPortNsId\":$2,\"speed\":10}" > /dev/null; done
+  shift
+done
 
+services() {  # Acme's products: ports and the distinct VXCs and IXs on them
+  curl -sf -H "X-Auth-Token: $ACME" "$BASE/v2/products" | python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]
+print(len(d) + len({c["productUid"] for p in d for c in p["associatedVxcs"] + p["associatedIxs"]}))'
+}
 rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$SERVER/status; }
 peak() { awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$SERVER/status; }
 
@@ -62,6 +74,7 @@ row() {  # name, token, lua script, path
   row "GET /secure/dropdowns/locations (token)" "$ACME" get.lua /secure/dropdowns/locations
   row "GET /secure/technicalservice/{id}" "$ACME" get.lua "/secure/technicalservice/$FIRST"
   row "GET /secure/approvals (40 pending)" "$BETA" get.lua /secure/approvals
+  row "GET /v2/products ($(services) services)" "$ACME" get.lua /v2/products
   row "POST /secure/ecommerce/megaport/order" "$ACME" port_order.lua /
   row "POST /secure/ecommerce/vxc/order (distinct VLANs)" "$ACME" vxc_order.lua /
   echo

@@ -16,6 +16,9 @@ public final class PostgresConnection: DatabaseConnection {
 
     public var dialect: SQLDialect { .postgres }
 
+    /// None: other nodes commit without this node knowing.
+    public func snapshot() throws -> Snapshot? { nil }
+
     /// Connects with a libpq URI (`postgres://user@host:port/db?…`); `unavailable` when it cannot.
     public init(url: String) throws(StorageError) {
         guard let handle = PQconnectdb(url) else { throw StorageError(.unavailable, message: "libpq could not allocate a connection") }

@@ -5,6 +5,8 @@ import Storage
 /// actor's serial queue, which is why it can be opened with `SQLITE_OPEN_NOMUTEX`.
 public final class SQLiteConnection: DatabaseConnection {
     let handle: OpaquePointer
+    /// Opened read-only (a reader of the pool).
+    let readOnly: Bool
     private var statements: [String: Statement] = [:]
     /// Prepared statements run on this connection so far (for measuring what a use case costs).
     public private(set) var statementsRun = 0
@@ -22,6 +24,7 @@ public final class SQLiteConnection: DatabaseConnection {
             throw SQLiteError(code: ResultCode(rawValue: rc), message: "\(message): \(path)")
         }
         handle = db
+        self.readOnly = readOnly
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         _ = csqlite_disable_dqs(db)
@@ -54,6 +57,14 @@ public final class SQLiteConnection: DatabaseConnection {
 
     /// SQLite's dialect.
     public var dialect: SQLDialect { .sqlite }
+
+    /// `PRAGMA data_version`: it changes when another connection (or process) commits, and every commit
+    /// reaches a read-only connection from another one. The writer's own commits do not change it, so the
+    /// writer has none.
+    public func snapshot() throws -> Snapshot? {
+        guard readOnly else { return nil }
+        return Snapshot(connection: ObjectIdentifier(self), version: try queryFirst("PRAGMA data_version", arguments: []) { $0.int64(0) } ?? 0)
+    }
 
     /// Runs a statement with bound arguments; returns the number of rows changed.
     @discardableResult

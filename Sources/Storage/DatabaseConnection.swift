@@ -16,6 +16,24 @@ public protocol DatabaseConnection: AnyObject {
 
     /// Runs a query and maps the first row, if any.
     func queryFirst<T>(_ sql: String, arguments: [any DatabaseBindable], map: (any DatabaseRow) throws -> T) throws -> T?
+
+    /// A value that differs whenever anything — this process or another — has committed to the database
+    /// since it was last taken on this connection; nil when the engine cannot tell (PostgreSQL, where
+    /// other nodes write). What a read derives after taking it includes every commit made before.
+    func snapshot() throws -> Snapshot?
+}
+
+/// A database state as one connection last saw it (see `DatabaseConnection.snapshot()`).
+public struct Snapshot: Hashable, Sendable {
+    /// The connection the version belongs to (versions of different connections are not comparable).
+    public let connection: ObjectIdentifier
+    /// The engine's version of the database as that connection sees it.
+    public let version: Int64
+
+    public init(connection: ObjectIdentifier, version: Int64) {
+        self.connection = connection
+        self.version = version
+    }
 }
 
 /// The SQL dialects the storage engines speak.

@@ -24,10 +24,27 @@ enum Credentials {
     /// `authorizationKey` member of a JSON body (looked for only when the body names it).
     static func authorizationKey(in request: HTTPRequest) -> String? {
         if let key = request.headers["X-Authorization-Key"], !key.isEmpty { return key }
-        guard request.body.count > 20, request.body.count <= 1 << 20,
-              request.body.firstRange(of: Array(#""authorizationKey""#.utf8)) != nil,
+        guard request.body.count > 20, request.body.count <= 1 << 20, mentions(request.body, Self.keyMember),
               case .string(let key)? = (try? JSONParser.parse(request.body))?["authorizationKey"], !key.isEmpty else { return nil }
         return key
+    }
+
+    private static let keyMember = Array(#""authorizationKey""#.utf8)
+
+    /// Whether `bytes` contain `needle`: one pass over the bytes, comparing only where the first byte matches.
+    static func mentions(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { wanted in
+                var index = 0
+                let last = haystack.count - wanted.count
+                while index <= last {
+                    if haystack[index] == first, haystack[index..<index + wanted.count].elementsEqual(wanted) { return true }
+                    index += 1
+                }
+                return false
+            }
+        }
     }
 }
 

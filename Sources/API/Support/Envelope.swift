@@ -8,9 +8,14 @@ enum Envelope {
 
     /// `{"message", "terms", "data"}` with status 200 (or the one given).
     static func success(_ message: String, data: JSONValue?, status: HTTPStatus = .ok) -> HTTPResponse {
+        .json(status, JSONWriter.bytes(body(message, data: data)))
+    }
+
+    /// The envelope's JSON.
+    static func body(_ message: String, data: JSONValue?) -> JSONValue {
         var object: JSONObject = ["message": .string(message), "terms": .string(terms)]
         if let data { object["data"] = data }
-        return .json(status, JSONWriter.bytes(.object(object)))
+        return .object(object)
     }
 
     /// A bare JSON body (legacy `/secure` shapes: arrays, objects).

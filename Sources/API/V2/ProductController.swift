@@ -10,8 +10,9 @@ struct ProductController {
     static func id(_ context: RequestContext) -> String { context.parameters["uid"] ?? "" }
 
     func list(_ session: Session) async throws -> HTTPResponse {
-        let all = try await products.list(by: session)
-        return Envelope.success("Found \(all.count) products", data: .array(all.map(ProductJSON.product)))
+        .json(.ok, try await products.renderedList(by: session) { all in
+            JSONWriter.bytes(Envelope.body("Found \(all.count) products", data: .array(all.map(ProductJSON.product))))
+        })
     }
 
     func get(_ context: RequestContext, _ session: Session) async throws -> HTTPResponse {

@@ -14,18 +14,39 @@ public struct ProductTree: Sendable {
 public struct ProductService: Sendable {
     let db: any DatabaseWriter
 
+    /// Owners' rendered product lists, while the database is unchanged.
+    let cache = RenderCache()
+
     public init(db: any DatabaseWriter) { self.db = db }
 
     /// A company's ports and cloud routers, each with its VXCs and IXs: the caller's own (`companyId` nil)
     /// or, for a partner's users, a company it manages (404 for any other).
     public func list(of companyId: Int64? = nil, by session: Session) async throws -> [ProductTree] {
-        try await db.read { conn in
-            let company = try AccessPolicy.company(conn, session, id: companyId ?? session.companyId, for: .view)
-            // A sub-account's own list also holds the partner ports assigned to it.
-            let assigned = company.id == session.companyId ? try SubAccountRepository.find(conn, companyId: company.id)?.portIds ?? [] : []
+        try await db.read { conn in try Self.products(conn, of: companyId, by: session).trees() }
+    }
+
+    /// The caller's own products rendered by `render`, the bytes reused while nothing was committed since
+    /// (`RenderCache`); a sub-account's list (with ports it does not own) is rendered afresh each time.
+    public func renderedList(by session: Session, _ render: @escaping @Sendable ([ProductTree]) -> [UInt8]) async throws -> [UInt8] {
+        let cache = self.cache
+        return try await db.read { conn in
+            let snapshot = try conn.snapshot()  // before anything is read
+            let (company, assigned, trees) = try Self.products(conn, of: nil, by: session)
+            return assigned ? render(try trees()) : try cache.value("v2/products", company, at: snapshot) { render(try trees()) }
+        }
+    }
+
+    /// The company whose products are listed, whether its list holds ports assigned to it (a sub-account's
+    /// own list also holds the partner ports assigned to it), and the trees, built when asked for.
+    static func products(_ conn: any DatabaseConnection, of companyId: Int64?, by session: Session) throws
+        -> (company: Int64, assigned: Bool, trees: () throws -> [ProductTree]) {
+        let company = try AccessPolicy.company(conn, session, id: companyId ?? session.companyId, for: .view)
+        let mayHaveAssigned = company.id == session.companyId && session.accountType == .managed  // only a managed company is a sub-account
+        let assigned = mayHaveAssigned ? try SubAccountRepository.find(conn, companyId: company.id)?.portIds ?? [] : []
+        return (company.id, !assigned.isEmpty, {
             let ports = try ServiceRepository.portsAndRouters(conn, companyId: company.id) + assigned.compactMap { try ServiceRepository.find(conn, id: $0) }
             return try ports.map { try Self.tree(conn, $0, for: session) }
-        }
+        })
     }
 
     /// The caller's company and the companies it manages (a partner's customers), in id order.

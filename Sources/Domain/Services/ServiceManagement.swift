@@ -11,6 +11,8 @@ public struct ServiceManagement: Sendable {
     let approvalLifetime: Int64
     /// Where emails send people.
     let links: PortalLinks
+    /// Owners' rendered views, while the database is unchanged.
+    let cache = RenderCache()
 
     public init(db: any DatabaseWriter, provisioning: ProvisioningStage? = nil, approvalLifetime: Int64 = 60 * 86_400_000,
                 links: PortalLinks = PortalLinks()) {
@@ -28,6 +30,20 @@ public struct ServiceManagement: Sendable {
 
     /// The service's view; for a `viewer` who does not own the port (a sub-account it is assigned to), only
     /// the VXCs and IXs the viewer owns are among its children.
+    /// `GET /secure/technicalservice/{id}` rendered by `render` (the surface's JSON), the bytes reused for
+    /// the service's owner while nothing was committed since they were rendered (`RenderCache`). The
+    /// caller's right to see it is checked on every call.
+    public func rendered(_ idOrUid: String, by session: Session, as kind: String,
+                         _ render: @escaping @Sendable (ServiceView) -> [UInt8]) async throws -> [UInt8] {
+        let cache = self.cache
+        return try await db.read { conn in
+            let snapshot = try conn.snapshot()  // before anything is read
+            let service = try AccessPolicy.visibleService(conn, session, idOrUid)
+            guard AccessPolicy.owns(session, service) else { return render(try Self.view(conn, service, for: session)) }
+            return try cache.value(kind, service.id, at: snapshot) { render(try Self.view(conn, service)) }
+        }
+    }
+
     static func view(_ db: any DatabaseConnection, _ service: ServiceRecord, for viewer: Session? = nil) throws -> ServiceView {
         var children: [ServiceView.Child] = []
         if service.productType.carriesVXCs {

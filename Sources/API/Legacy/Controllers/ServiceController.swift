@@ -10,7 +10,7 @@ struct ServiceController {
     static func id(_ context: RequestContext) -> String { context.parameters["id"] ?? "" }
 
     func get(_ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
-        Envelope.json(ServiceJSON.view(try await lifecycle.view(Self.id(context), by: session)))
+        .json(.ok, try await lifecycle.rendered(Self.id(context), by: session, as: "legacy") { JSONWriter.bytes(ServiceJSON.view($0)) })
     }
 
     func update(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
