@@ -4,7 +4,7 @@ DB ?= ./data/megaport.sqlite
 HOST ?= 127.0.0.1
 PORT ?= 8080
 BIN := .build/release/megaport-server
-DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev libpq-dev postgresql chromium chromium-driver sqlite3 openssl ca-certificates
+DEBIAN_PACKAGES := libsqlite3-dev libcrypt-dev libssl-dev libpq-dev zlib1g-dev postgresql chromium chromium-driver sqlite3 openssl ca-certificates
 VENV := .venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -13,6 +13,7 @@ let package = Package(
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .systemLibrary(name: "CCrypto", path: "Sources/CCrypto", providers: [.apt(["libcrypt-dev", "libssl-dev"])]),
         .systemLibrary(name: "CTLS", path: "Sources/CTLS", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CPostgres", path: "Sources/CPostgres", providers: [.apt(["libpq-dev"])]),
 
         // HTTP: pure protocol (HTTPCore) below sockets and routing (HTTPServer).
@@ -38,7 +39,7 @@ let package = Package(
         .target(name: "Domain", dependencies: ["Model", "Persistence", "Storage", "CCrypto", "JSON", "SMTP"], swiftSettings: strict),
 
         // Where HTTP meets the domain, and the composition root.
-        .target(name: "API", dependencies: ["HTTPServer", "Domain", "JSON"], swiftSettings: strict),
+        .target(name: "API", dependencies: ["HTTPServer", "Domain", "JSON", "CZlib"], swiftSettings: strict),
         .executableTarget(name: "App", dependencies: ["API", "SQLiteStorage", "PostgresStorage", "SMTP"], swiftSettings: strict),
 
         // Test support shared by the test targets: the conformance catalogue, a raw socket client, temp databases.

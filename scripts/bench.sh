@@ -51,9 +51,9 @@ print(len(d) + len({c["productUid"] for p in d for c in p["associatedVxcs"] + p[
 rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$SERVER/status; }
 peak() { awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$SERVER/status; }
 
-row() {  # name, token, lua script, path
+row() {  # name, token, lua script, path[, Accept-Encoding]
   local out rps p50 p99 non2xx
-  out=$(TOKEN="$2" PATH_UNDER_TEST="$4" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "bench/lua/$3" "$BASE")
+  out=$(TOKEN="$2" PATH_UNDER_TEST="$4" ACCEPT_ENCODING="${5:-}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "bench/lua/$3" "$BASE")
   rps=$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')
   p50=$(echo "$out" | awk '$1=="50%" {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {print $2}')
@@ -75,6 +75,7 @@ row() {  # name, token, lua script, path
   row "GET /secure/technicalservice/{id}" "$ACME" get.lua "/secure/technicalservice/$FIRST"
   row "GET /secure/approvals (40 pending)" "$BETA" get.lua /secure/approvals
   row "GET /v2/products ($(services) services)" "$ACME" get.lua /v2/products
+  row "GET /v2/products, gzip (as Go's HTTP transport asks)" "$ACME" get.lua /v2/products gzip
   row "POST /secure/ecommerce/megaport/order" "$ACME" port_order.lua /
   row "POST /secure/ecommerce/vxc/order (distinct VLANs)" "$ACME" vxc_order.lua /
   echo

@@ -45,7 +45,7 @@ struct LegacyRoutes: APISurface {
         router.session(.post, "/secure/ecommerce/vxc/order", fields: LegacyFieldNames.vxcOrder) { request, _, session in try await orders.vxc(request, session) }
         router.session(.post, "/secure/ecommerce/ix/order", fields: LegacyFieldNames.ixOrder) { request, _, session in try await orders.ix(request, session) }
 
-        router.session(.get, "/secure/technicalservice/:id") { _, context, session in try await services.get(context, session) }
+        router.session(.get, "/secure/technicalservice/:id") { request, context, session in try await services.get(request, context, session) }
         router.session(.put, "/secure/technicalservice/:id") { request, context, session in
             try await services.update(request, context, session)
         }

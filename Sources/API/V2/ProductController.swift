@@ -9,9 +9,11 @@ struct ProductController {
 
     static func id(_ context: RequestContext) -> String { context.parameters["uid"] ?? "" }
 
-    func list(_ session: Session) async throws -> HTTPResponse {
-        .json(.ok, try await products.renderedList(by: session) { all in
-            JSONWriter.bytes(Envelope.body("Found \(all.count) products", data: .array(all.map(ProductJSON.product))))
+    func list(_ request: HTTPRequest, _ session: Session) async throws -> HTTPResponse {
+        let gzip = Gzip.accepted(by: request)
+        return Gzip.response(try await products.renderedList(by: session, as: gzip ? "v2/products+gzip" : "v2/products") { all in
+            let json = JSONWriter.bytes(Envelope.body("Found \(all.count) products", data: .array(all.map(ProductJSON.product))))
+            return gzip ? Gzip.compressedIfLarge(json) : json
         })
     }
 

@@ -40,7 +40,7 @@ struct V2Routes: APISurface {
         router.session(.get, "/v2/ixp") { _, _, _ in try await reference.ixp() }
 
         let products = ProductController(products: app.products)
-        router.session(.get, "/v2/products") { _, _, session in try await products.list(session) }
+        router.session(.get, "/v2/products") { request, _, session in try await products.list(request, session) }
         router.session(.get, "/v2/product/:uid") { _, context, session in try await products.get(context, session) }
         router.session(.get, "/v2/product/:uid/tags") { _, context, session in try await products.tags(context, session) }
         router.session(.put, "/v2/product/:uid/tags") { request, context, session in try await products.setTags(request, context, session) }

@@ -27,12 +27,12 @@ public struct ProductService: Sendable {
 
     /// The caller's own products rendered by `render`, the bytes reused while nothing was committed since
     /// (`RenderCache`); a sub-account's list (with ports it does not own) is rendered afresh each time.
-    public func renderedList(by session: Session, _ render: @escaping @Sendable ([ProductTree]) -> [UInt8]) async throws -> [UInt8] {
+    public func renderedList(by session: Session, as kind: String, _ render: @escaping @Sendable ([ProductTree]) -> [UInt8]) async throws -> [UInt8] {
         let cache = self.cache
         return try await db.read { conn in
             let snapshot = try conn.snapshot()  // before anything is read
             let (company, assigned, trees) = try Self.products(conn, of: nil, by: session)
-            return assigned ? render(try trees()) : try cache.value("v2/products", company, at: snapshot) { render(try trees()) }
+            return assigned ? render(try trees()) : try cache.value(kind, company, at: snapshot) { render(try trees()) }
         }
     }
 

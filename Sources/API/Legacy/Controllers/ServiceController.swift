@@ -9,8 +9,12 @@ struct ServiceController {
 
     static func id(_ context: RequestContext) -> String { context.parameters["id"] ?? "" }
 
-    func get(_ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
-        .json(.ok, try await lifecycle.rendered(Self.id(context), by: session, as: "legacy") { JSONWriter.bytes(ServiceJSON.view($0)) })
+    func get(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
+        let gzip = Gzip.accepted(by: request)
+        return Gzip.response(try await lifecycle.rendered(Self.id(context), by: session, as: gzip ? "legacy+gzip" : "legacy") { view in
+            let json = JSONWriter.bytes(ServiceJSON.view(view))
+            return gzip ? Gzip.compressedIfLarge(json) : json
+        })
     }
 
     func update(_ request: HTTPRequest, _ context: RequestContext, _ session: Session) async throws -> HTTPResponse {
