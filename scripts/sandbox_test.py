@@ -162,6 +162,8 @@ def refuses_other_databases(work):
     after = hashlib.sha256(open(path, "rb").read()).hexdigest()
     check("a database not created as a sandbox is refused and left as it was",
           run.returncode == 2 and "not created as a sandbox" in run.stderr and before == after, (run.returncode, run.stderr))
+    url = subprocess.run([BIN, "sandbox", "--port", "0", "--db", "postgres://nobody@127.0.0.1:1/x"], capture_output=True, text=True, timeout=30)
+    check("a PostgreSQL URL is refused: the sandbox runs on SQLite", url.returncode == 2 and "SQLite" in url.stderr, (url.returncode, url.stderr))
     kept = os.path.join(work, "kept.sqlite")
     for round in range(2):  # a named file made by a sandbox is taken again
         box = Sandbox("--db", kept)
