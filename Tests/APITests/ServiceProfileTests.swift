@@ -102,6 +102,27 @@ import Testing
         #expect(try await world.call("GET", path, as: "admin@gamma.example").status == 404, "a deleted profile is gone")
     }
 
+    /// Patterns the C library would match by backtracking for seconds or minutes are refused by name,
+    /// before they are compiled; ordinary ones are taken.
+    @Test func patternsThatWouldMatchSlowlyAreRefused() async throws {
+        let world = try await APIWorld(startProvisioning: false)
+        defer { world.remove() }
+        let beta = try #require(world.ports["Beta Cloud Sydney (Equinix SY1)"])
+        let create = { (pattern: String) in
+            try await world.callJSON("POST", "/secure/serviceprofiles", as: "admin@betacloud.example", json: #"""
+                {"name": "p", "portIds": [\#(beta)], "buyerFields": [{"key": "v", "label": "V", "type": "text", "pattern": \#(JSONWriter.string(.string(pattern)))}]}
+                """#)
+        }
+        for (pattern, rule) in [(#"^(a*)*\1$"#, "back-references"), ("^(a{1,9}){1,9}$", "count a group"),
+                                ("^[a-z]{1,200}[a-z]{1,200}$", "more than 256")] {
+            let (status, body) = try await create(pattern)
+            #expect(status == 422 && JSONWriter.string(body).contains(rule), "\(pattern): \(status) \(JSONWriter.string(body))")
+        }
+        for pattern in ["^[0-9]{12}$", "^[[:alpha:]]{1,50}-[0-9]+$", "^[{}]{2}$", #"^a\{1\}$"#] {
+            #expect(try await create(pattern).0 == 201, "\(pattern) is an ordinary pattern")
+        }
+    }
+
     @Test func theBlogsAWSOrderAnswersAsWithoutAProfile() async throws {
         func answer(deletingProfile: Bool) async throws -> (JSONValue, [String]) {
             let world = try await APIWorld(startProvisioning: false)
