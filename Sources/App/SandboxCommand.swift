@@ -24,7 +24,7 @@ enum SandboxCommand {
             RandomSource.seed(seed)
             config.server.traceIdPrefix = UInt32(truncatingIfNeeded: seed)
         }
-        Now.control(frozenAt: seed == nil ? nil : Sandbox.Settings.seededStart)
+        Sandbox.startClock(seed: seed)  // the demo world is seeded at the sandbox's time
         let db = try await SQLiteDatabase.open(path: place.path, schemaDirectory: common.schemaDirectory)
         try await db.markAsSandbox()
         let world = try await Commands.application(db, common, serve: config).seedDemo()

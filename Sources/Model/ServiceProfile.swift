@@ -1,5 +1,7 @@
 /// What a provider sells on its ports: a service profile (`/secure/serviceprofiles`). Buyers order a VXC
-/// "from" it, naming its uid, and fill in the fields it asks for.
+/// "from" it, naming its uid, and fill in the fields it asks for. Its content (`profile.name`,
+/// `profile.buyerFields`, …) is read and changed through `content`.
+@dynamicMemberLookup
 public struct ServiceProfile: Sendable, Equatable {
     /// Whether requests through the profile are approved by the server or by the provider's people.
     public enum ApprovalMode: String, Sendable, CaseIterable { case auto = "AUTO", manual = "MANUAL" }
@@ -12,52 +14,41 @@ public struct ServiceProfile: Sendable, Equatable {
     public var uid: String
     public var companyId: Int64
     public var companyName: String
+    /// What the provider sells, to whom, and what buyers must fill in.
+    public var content: ServiceProfileContent
+    public var createDate: Int64
+    public var updateDate: Int64
+
+    /// A value with every field given.
+    public init(id: Int64, uid: String, companyId: Int64, companyName: String, content: ServiceProfileContent, createDate: Int64, updateDate: Int64) {
+        self.id = id
+        self.uid = uid
+        self.companyId = companyId
+        self.companyName = companyName
+        self.content = content
+        self.createDate = createDate
+        self.updateDate = updateDate
+    }
+
+    /// A part of the content, as if it were the profile's own.
+    public subscript<T>(dynamicMember part: WritableKeyPath<ServiceProfileContent, T>) -> T {
+        get { content[keyPath: part] }
+        set { content[keyPath: part] = newValue }
+    }
+}
+
+/// What a service profile is made of (everything but its identity, provider and dates).
+public struct ServiceProfileContent: Sendable, Equatable {
     public var name: String
     public var description: String
     /// The provider's ports the profile is offered on.
     public var portIds: [Int64]
     /// Speeds offered, in Mbps (empty: any speed the ports allow).
     public var speeds: [Int]
-    public var approvalMode: ApprovalMode
-    public var vlanPolicy: VLANPolicy
-    public var visibility: Visibility
-    /// The companies a PRIVATE profile is shown to (besides the provider).
-    public var visibleTo: [Int64]
-    public var buyerFields: [BuyerField]
-    public var createDate: Int64
-    public var updateDate: Int64
-
-    /// A value with every field given.
-    public init(id: Int64, uid: String, companyId: Int64, companyName: String, name: String, description: String, portIds: [Int64],
-                speeds: [Int], approvalMode: ApprovalMode, vlanPolicy: VLANPolicy, visibility: Visibility, visibleTo: [Int64],
-                buyerFields: [BuyerField], createDate: Int64, updateDate: Int64) {
-        self.id = id
-        self.uid = uid
-        self.companyId = companyId
-        self.companyName = companyName
-        self.name = name
-        self.description = description
-        self.portIds = portIds
-        self.speeds = speeds
-        self.approvalMode = approvalMode
-        self.vlanPolicy = vlanPolicy
-        self.visibility = visibility
-        self.visibleTo = visibleTo
-        self.buyerFields = buyerFields
-        self.createDate = createDate
-        self.updateDate = updateDate
-    }
-}
-
-/// What a service profile is made of (everything but its identity, provider and dates).
-public struct ServiceProfileContent: Sendable {
-    public var name: String
-    public var description: String
-    public var portIds: [Int64]
-    public var speeds: [Int]
     public var approvalMode: ServiceProfile.ApprovalMode
     public var vlanPolicy: ServiceProfile.VLANPolicy
     public var visibility: ServiceProfile.Visibility
+    /// The companies a PRIVATE profile is shown to (besides the provider).
     public var visibleTo: [Int64]
     public var buyerFields: [BuyerField]
 

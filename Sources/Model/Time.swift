@@ -22,7 +22,7 @@ public enum Now {
     }
 
     /// The system clock, whatever the sandbox did.
-    public static func system() -> Int64 {
+    private static func system() -> Int64 {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec) / 1_000_000

@@ -94,12 +94,13 @@ public enum ServiceProfileRepository {
             SELECT \(columns) FROM service_profiles p JOIN companies c ON c.id = p.company_id WHERE \(condition)\(live) ORDER BY p.id
             """, argument) { r in
             ServiceProfile(id: r.int64("id"), uid: r.string("uid"), companyId: r.int64("company_id"), companyName: r.string("company_name"),
-                           name: r.string("name"), description: r.string("description"), portIds: [],
-                           speeds: BuyerFieldCoding.decodeSpeeds(r.string("speeds")),
-                           approvalMode: ServiceProfile.ApprovalMode(rawValue: r.string("approval_mode")) ?? .manual,
-                           vlanPolicy: ServiceProfile.VLANPolicy(rawValue: r.string("vlan_policy")) ?? .buyer,
-                           visibility: ServiceProfile.Visibility(rawValue: r.string("visibility")) ?? .private, visibleTo: [],
-                           buyerFields: BuyerFieldCoding.decodeFields(r.string("buyer_fields")),
+                           content: ServiceProfileContent(
+                               name: r.string("name"), description: r.string("description"), portIds: [],
+                               speeds: BuyerFieldCoding.decodeSpeeds(r.string("speeds")),
+                               approvalMode: ServiceProfile.ApprovalMode(rawValue: r.string("approval_mode")) ?? .manual,
+                               vlanPolicy: ServiceProfile.VLANPolicy(rawValue: r.string("vlan_policy")) ?? .buyer,
+                               visibility: ServiceProfile.Visibility(rawValue: r.string("visibility")) ?? .private, visibleTo: [],
+                               buyerFields: BuyerFieldCoding.decodeFields(r.string("buyer_fields"))),
                            createDate: r.int64("create_date"), updateDate: r.int64("update_date"))
         }
         for index in profiles.indices {

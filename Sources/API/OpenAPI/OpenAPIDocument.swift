@@ -36,7 +36,7 @@ enum OpenAPIDocument {
         return [
             "openapi": "3.1.0",
             "info": ["title": "megaport-server", "version": "1.0.0",
-                     "description": "Ordering backend compatible with the Megaport API: ports, VXCs, IX, approvals, email, accounts. Errors are {message, terms, data: {code, traceId, errors?}} with a Trace-Id header; timestamps are epoch milliseconds; paths take ids or uids; creating POSTs honour Idempotency-Key for 24 h."],
+                     "description": "Ordering backend compatible with the Megaport API: ports, VXCs, IX, approvals, email, accounts. Errors are {message, terms, data: {code, traceId, errors?}} with a Trace-Id header; timestamps are epoch milliseconds; paths take ids or uids; creating POSTs honour Idempotency-Key for 24 h. A reseller's Company or Technical Admin acts for a customer on any authenticated route by adding the customer's authorization key as the X-Authorization-Key header (or an authorizationKey member of a JSON body); large cached answers come gzip-compressed when asked for with Accept-Encoding: gzip."],
             "servers": [["url": "http://127.0.0.1:8080"]],
             "paths": .object(paths),
             "components": [

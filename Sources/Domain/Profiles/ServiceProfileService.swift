@@ -56,10 +56,7 @@ public struct ServiceProfileService: Sendable {
     public func update(_ session: Session, uid: String, _ change: @escaping @Sendable (inout ServiceProfileContent) -> Void) async throws -> View {
         try await db.write { db in
             let profile = try Self.providedProfile(db, session, uid: uid)
-            var content = ServiceProfileContent(
-                name: profile.name, description: profile.description, portIds: profile.portIds, speeds: profile.speeds,
-                approvalMode: profile.approvalMode, vlanPolicy: profile.vlanPolicy, visibility: profile.visibility,
-                visibleTo: profile.visibleTo, buyerFields: profile.buyerFields)
+            var content = profile.content
             change(&content)
             try Self.validate(db, content, companyId: profile.companyId)
             let now = Now.millis()

@@ -40,21 +40,23 @@ public final class Sandbox: Sendable {
         self.db = db
         self.provisioning = provisioning
         self.auth = auth
-        Now.control(frozenAt: settings.seed == nil ? nil : Settings.seededStart)
+        Self.startClock(seed: settings.seed)
+    }
+
+    /// Takes the clock over: frozen at `Settings.seededStart` with a seed, following real time without.
+    public static func startClock(seed: UInt64?) {
+        Now.control(frozenAt: seed == nil ? nil : Settings.seededStart)
     }
 
     /// The sender captured emails show.
     public var mailFrom: String { settings.mailFrom }
-
-    /// The sandbox's seed, if it is deterministic.
-    public var seed: UInt64? { settings.seed }
 
     /// Back to the freshly seeded state: the database as the template has it, the clock at its start,
     /// the random stream where it was, no faults, no cached sessions.
     public func reset() async throws {
         try await settings.restoreTemplate()
         if settings.seed != nil { RandomSource.rewind(to: settings.randomPosition) }
-        Now.control(frozenAt: settings.seed == nil ? nil : Settings.seededStart)
+        Self.startClock(seed: settings.seed)
         faults.clear()
         auth.forgetAllSessions()
         await provisioning.poke()
