@@ -51,6 +51,9 @@ import Testing
                                                 ["field": "buyerFields.tier", "message": "is required (Tier)"]])
         #expect(try await world.call("POST", "/secure/ecommerce/vxc/order", as: "techadmin@acme.example",
                                      json: order(#"{"circuitRef": "CR-123456", "tier": "gold"}"#, 200)).status == 422)
+        let (notUid, named) = try await world.callJSON("POST", "/secure/ecommerce/vxc/order", as: "techadmin@acme.example",
+                                                       json: #"{"payerMegaPortNsId": \#(acme), "serviceProfileUid": "beta-l2", "speed": 100}"#)
+        #expect(notUid == 422 && named["data"]?["errors"] == [["field": "serviceProfileUid", "message": "must be a service profile uid (a UUID)"]])
 
         // Valid: the VXC waits for Beta, whose approval and email carry the values (the secret stays hidden).
         let (ok, vxc) = try await world.callJSON("POST", "/secure/ecommerce/vxc/order", as: "techadmin@acme.example",

@@ -15,7 +15,7 @@ struct ProfilePurchase {
     /// AWS's fields (its values mapped from the body). Nil: an ordinary VXC order.
     static func resolve(_ db: any DatabaseConnection, _ order: VXCOrder, _ session: Session, aEnd: ServiceRecord) throws -> ProfilePurchase? {
         if let uid = order.serviceProfileUid {
-            guard Tokens.looksLikeUUID(uid) else { throw DomainError.notFound("service profile \(uid) not found") }
+            guard Tokens.looksLikeUUID(uid) else { throw DomainError.invalid("serviceProfileUid", "must be a service profile uid (a UUID)") }
             let profile = try ServiceProfileService.visibleProfile(db, session, uid: uid)
             guard profile.companyId != aEnd.companyId else {
                 throw DomainError.invalid("serviceProfileUid", "is a profile of the A-end's own company; order a VXC between its ports directly")
