@@ -139,5 +139,8 @@ final class APIWorld: Sendable {
     static func json(_ response: TestResponse) throws -> JSONValue { try JSONParser.parse(response.body) }
 
     /// The server's log so far.
-    func logText() throws -> String { try String(contentsOfFile: logPath, encoding: .utf8) }
+    func logText() throws -> String {
+        app.log.flush()
+        return try String(contentsOfFile: logPath, encoding: .utf8)
+    }
 }

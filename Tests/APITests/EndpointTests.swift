@@ -103,6 +103,15 @@ import Testing
         #expect(entry["path"] == "/secure/dropdowns/locations" && entry["status"] == 200)
         #expect(entry["route"] == "/secure/dropdowns/locations" && entry["method"] == "GET")
         #expect(entry["companyId"] != .null && entry["userId"] != .null)
+        #expect(entry["level"] == "info" && entry["msg"] == "request")
+        if case .string(let remote)? = entry["remote"] { #expect(remote.hasPrefix("127.0.0.1:")) } else { Issue.record("remote") }
+        if case .int(let micros)? = entry["durationMicros"] { #expect(micros >= 0) } else { Issue.record("durationMicros") }
+        if case .string(let time)? = entry["time"] {
+            #expect(time.utf8.count == 24 && time.hasPrefix("20") && time.hasSuffix("Z") && Array(time.utf8)[10] == UInt8(ascii: "T"), "\(time)")
+        } else { Issue.record("time") }
+        let open = try #require(log.split(separator: "\n").compactMap { try? JSONParser.parse(String($0)) }
+            .first { $0["path"] == "/v2/login" })
+        #expect(open["companyId"] == .null && open["userId"] == .null && open["route"] == "/v2/login", "no identity: null ids")
         #expect(!log.contains(token), "tokens never reach the log")
         #expect(!log.contains("megaport-demo"), "passwords never reach the log")
     }

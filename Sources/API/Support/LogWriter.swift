@@ -1,10 +1,15 @@
+import Dispatch
 import Glibc
 import HTTPServer
 import JSON
+import Synchronization
 
-/// Structured logs: one JSON object per line on standard output. Lines are written with one `write`
-/// each (atomic for lines under `PIPE_BUF` on a pipe). Nothing secret is ever passed in: paths are
-/// logged without their query, so `?token=` never reaches a log.
+/// Structured logs: one JSON object per line on standard output. Nothing secret is ever passed in:
+/// paths are logged without their query, so `?token=` never reaches a log.
+///
+/// Request lines are collected and written together — when 32 KiB have gathered, 20 ms after the
+/// first of them, before any other line (so lines keep their order) and on `flush()` — instead of one
+/// `write` per request. Every other line (start-up, shutdown, errors) is written at once.
 public final class LogWriter: Sendable {
     /// Severity, lowest first.
     public enum Level: Int, Sendable, Comparable, CaseIterable {
@@ -16,6 +21,10 @@ public final class LogWriter: Sendable {
 
     let level: Level
     let fd: Int32
+    /// Request lines not yet written, and whether a timed flush is scheduled.
+    private let pending = Mutex<(bytes: [UInt8], scheduled: Bool)>(([], false))
+    private static let flushBytes = 32 * 1024
+    private static let flushDelay = DispatchTimeInterval.milliseconds(20)
 
     /// A writer to a file descriptor (standard output by default) at a minimum level.
     public init(level: Level = .info, fd: Int32 = 1) {
@@ -37,49 +46,60 @@ public final class LogWriter: Sendable {
     /// Writes an event line at `error`.
     public func error(_ message: String, _ fields: JSONObject = JSONObject()) { log(.error, message, fields) }
 
-    /// The per-request line (API.md §11): time, traceId, method, route, path, status, duration, ids.
+    /// The per-request line: time, traceId, method, route, path, status, duration, ids (`AccessLine`).
     public func access(_ record: AccessRecord) {
         guard level <= .info else { return }
-        var object: JSONObject = [
-            "time": .string(Self.timestamp()), "level": "info", "msg": "request", "traceId": .string(record.traceId),
-            "method": .string(record.method?.rawValue), "route": .string(record.route), "path": .string(record.path.map(Self.redacted)),
-            "status": .int(record.status), "durationMicros": .int(record.durationMicros),
-        ]
-        object["companyId"] = .int(record.identity?.companyId)
-        object["userId"] = .int(record.identity?.userId)
-        object["remote"] = .string(record.remoteAddress)
-        emit(object)
-    }
-
-    /// The path with secrets taken out: the segment after `logout` is a token (`/v2/logout/{token}`),
-    /// written as `<redacted>` whether or not a route matched. Queries are never logged.
-    static func redacted(_ path: String) -> String {
-        guard path.contains("/logout/") else { return path }
-        var segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        for index in segments.indices.dropLast() where segments[index] == "logout" && !segments[index + 1].isEmpty {
-            segments[index + 1] = "<redacted>"
+        var line: [UInt8] = []
+        line.reserveCapacity(256)
+        AccessLine.append(record, to: &line)
+        let schedule = pending.withLock { pending -> Bool in
+            pending.bytes.append(contentsOf: line)
+            if pending.bytes.count >= Self.flushBytes {
+                write(pending.bytes)
+                pending.bytes.removeAll(keepingCapacity: true)
+                return false
+            }
+            defer { pending.scheduled = true }
+            return !pending.scheduled
         }
-        return segments.joined(separator: "/")
+        if schedule { DispatchQueue.global().asyncAfter(deadline: .now() + Self.flushDelay) { self.flush() } }
     }
 
+    /// Writes the request lines gathered so far.
+    public func flush() {
+        pending.withLock { pending in
+            write(pending.bytes)
+            pending.bytes.removeAll(keepingCapacity: true)
+            pending.scheduled = false
+        }
+    }
+
+    /// Writes the gathered request lines and then this line, in one `write`.
     private func emit(_ object: JSONObject) {
         var line = JSONWriter.bytes(.object(object))
         line.append(0x0A)
-        line.withUnsafeBytes { _ = Glibc.write(fd, $0.baseAddress, $0.count) }
+        pending.withLock { pending in
+            pending.bytes.append(contentsOf: line)
+            write(pending.bytes)
+            pending.bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Writes all of `bytes`, however many calls that takes.
+    private func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n > 0 { offset += n } else if n < 0 && errno == EINTR { continue } else { return }
+            }
+        }
     }
 
     /// `2026-11-23T06:31:02.123Z`.
     static func timestamp() -> String {
-        var ts = timespec()
-        clock_gettime(CLOCK_REALTIME, &ts)
-        var tm = tm()
-        var seconds = ts.tv_sec
-        gmtime_r(&seconds, &tm)
-        func pad(_ n: Int32, _ width: Int = 2) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(tm.tm_year + 1900)-\(pad(tm.tm_mon + 1))-\(pad(tm.tm_mday))T\(pad(tm.tm_hour)):\(pad(tm.tm_min)):"
-            + "\(pad(tm.tm_sec)).\(pad(Int32(ts.tv_nsec / 1_000_000), 3))Z"
+        var bytes: [UInt8] = []
+        AccessLine.appendTimestamp(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
