@@ -95,6 +95,7 @@ struct ServeConfiguration {
         approvalLifetimeDays = try args.int("approval-ttl-days", in: 1...3650) ?? approvalLifetimeDays
         tokenLifetimeHours = try args.int("token-ttl-hours", in: 1...8760) ?? tokenLifetimeHours
         server.maxConnections = try args.int("max-connections", in: 1...1_000_000) ?? server.maxConnections
+        server.eventLoops = try args.int("event-loops", in: 1...256) ?? server.eventLoops
         server.maxConnectionsPerAddress = try args.int("max-connections-per-address", in: 0...1_000_000) ?? server.maxConnectionsPerAddress
         if let ms = try args.int("first-byte-timeout-ms", in: 10...600_000) { server.firstByteTimeout = .milliseconds(ms) }
         server.limits.maxBodyBytes = try args.int("max-body-bytes", in: 1024...(64 << 20)) ?? server.limits.maxBodyBytes

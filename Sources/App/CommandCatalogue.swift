@@ -30,6 +30,8 @@ enum CommandCatalogue {
         OptionSpec(name: "token-ttl-hours", value: "N", help: "session token lifetime", defaultValue: "24"),
         OptionSpec(name: "max-connections", value: "N", help: "open connections at most; when all are taken, the one idle longest gives its slot up",
                    defaultValue: "1024"),
+        OptionSpec(name: "event-loops", value: "N", help: "threads that each poll their share of the connections and run their requests",
+                   defaultValue: "one per core"),
         OptionSpec(name: "max-connections-per-address", value: "N",
                    help: "open connections from one client address at most; 0 = no limit (behind a load balancer)", defaultValue: "512"),
         OptionSpec(name: "first-byte-timeout-ms", value: "N", help: "a new connection must send its first byte within this (500 ms under pressure)",

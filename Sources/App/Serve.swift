@@ -45,7 +45,7 @@ enum Serve {
             "mailFrom": .string(config.mailFrom), "smtpAuth": .string(config.smtpUsername.map { "\($0) (password redacted)" }),
             "provisioningDelayMs": .int(config.provisioningDelayMillis), "approvalTtlDays": .int(config.approvalLifetimeDays),
             "tokenTtlHours": .int(config.tokenLifetimeHours),
-            "maxConnections": .int(s.maxConnections), "maxConnectionsPerAddress": .int(s.maxConnectionsPerAddress), "maxBodyBytes": .int(s.limits.maxBodyBytes),
+            "eventLoops": .int(s.eventLoops), "maxConnections": .int(s.maxConnections), "maxConnectionsPerAddress": .int(s.maxConnectionsPerAddress), "maxBodyBytes": .int(s.limits.maxBodyBytes),
             "headerTimeoutMs": .int(Int(s.headerTimeout / .milliseconds(1))),
             "bodyTimeoutMs": .int(Int(s.bodyIdleTimeout / .milliseconds(1))),
             "keepAliveTimeoutMs": .int(Int(s.keepAliveTimeout / .milliseconds(1))),

@@ -1,7 +1,8 @@
 import Glibc
 import HTTPCore
 
-/// The HTTP/1.1 server: a listening socket, the reactor, and one task per connection.
+/// The HTTP/1.1 server: a listening socket, one reactor per event loop, and one task per connection,
+/// run by its connection's reactor.
 ///
 /// `init` binds (so a caller knows the port at once, e.g. for `127.0.0.1:0` in tests); `run()` serves
 /// until `shutdown()`, which stops accepting, closes idle connections, lets in-flight requests finish
@@ -12,13 +13,14 @@ public final class Server: Sendable {
     /// The bound port.
     public let port: Int
 
-    /// Binds the listening socket and starts the reactor.
+    /// Binds the listening socket and starts the reactors.
     public init(configuration: ServerConfiguration, responder: any HTTPResponder,
                 renderError: @escaping ErrorRenderer, accessLog: AccessLogger? = nil, preflight: Preflight? = nil) throws(IOError) {
-        let reactor = try Reactor()
+        var reactors: [Reactor] = []
+        for _ in 0..<max(1, configuration.eventLoops) { reactors.append(try Reactor()) }
         listener = try Socket.listen(host: configuration.host, port: configuration.port, backlog: configuration.backlog)
         port = Socket.localPort(listener)
-        env = ServerEnvironment(configuration: configuration, reactor: reactor, responder: responder,
+        env = ServerEnvironment(configuration: configuration, reactors: reactors, responder: responder,
                                 renderError: renderError, accessLog: accessLog, preflight: preflight)
     }
 
@@ -27,8 +29,8 @@ public final class Server: Sendable {
 
     /// Accepts and serves connections until `shutdown()`.
     public func run() async {
-        let env = self.env
-        env.reactor.register(listener)
+        let env = self.env, listening = env.reactors[0]
+        listening.register(listener)
         await withDiscardingTaskGroup { group in
             acceptLoop: while true {
                 while let (fd, peer) = Socket.accept(listener) {
@@ -37,13 +39,14 @@ public final class Server: Sendable {
                     // listener's own idle wait is never the one evicted: this loop is running, not waiting.
                     let address = Self.address(of: peer)
                     let full = env.openConnections.load(ordering: .relaxed) >= env.configuration.maxConnections
-                    guard !env.draining.load(ordering: .relaxed), !full || env.reactor.evictOldestIdle(), env.admit(address) else {
+                    guard !env.draining.load(ordering: .relaxed), !full || env.evictOldestIdle(), env.admit(address) else {
                         close(fd)
                         continue
                     }
-                    env.openConnections.add(1, ordering: .relaxed)
-                    group.addTask {
-                        var connection = HTTPConnection(fd: fd, peer: peer, env: env)
+                    env.opened()
+                    let reactor = env.nextReactor()
+                    group.addTask(executorPreference: reactor) {
+                        var connection = HTTPConnection(fd: fd, peer: peer, reactor: reactor, env: env)
                         await connection.run()
                         env.release(address)
                         env.openConnections.subtract(1, ordering: .relaxed)
@@ -58,12 +61,15 @@ public final class Server: Sendable {
                     continue
                 }
                 // The listener wait is "idle": shutdown ends it like an idle keep-alive connection.
-                guard await env.reactor.wait(listener, for: .read, deadline: 0, idle: true) == .ready else { break }
+                guard await listening.wait(listener, for: .read, deadline: 0, idle: true) == .ready else { break }
             }
-            env.reactor.deregister(listener)
+            listening.deregister(listener)
             close(listener)
         }
-        env.reactor.stop()
+        for reactor in env.reactors {
+            reactor.stop()
+            reactor.finish()
+        }
     }
 
     /// `127.0.0.2` of `127.0.0.2:41234`.
@@ -77,11 +83,11 @@ public final class Server: Sendable {
     /// still waiting for the network is closed.
     public func shutdown(gracePeriod: Duration = .seconds(10)) {
         env.draining.store(true, ordering: .relaxed)
-        env.reactor.drainIdle()
-        let reactor = env.reactor
+        for reactor in env.reactors { reactor.drainIdle() }
+        let reactors = env.reactors
         Task.detached {
             try? await Task.sleep(for: gracePeriod)
-            reactor.stop()
+            for reactor in reactors { reactor.stop() }
         }
     }
 }

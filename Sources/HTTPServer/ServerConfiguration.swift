@@ -1,3 +1,4 @@
+import Glibc
 import HTTPCore
 
 /// Decides, from the head alone, whether a request that expects `100 Continue` will be refused
@@ -45,6 +46,9 @@ public struct ServerConfiguration: Sendable {
     public var maxRequestsPerConnection = 10_000
     /// `listen` backlog.
     public var backlog: Int32 = 1024
+    /// Event loops: threads that each poll their share of the connections and run their requests
+    /// (one per online core by default).
+    public var eventLoops = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 
     /// The documented defaults.
     /// The first half of every trace id; nil draws it at random (a sandbox started with a seed fixes it,

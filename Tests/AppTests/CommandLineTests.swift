@@ -36,6 +36,7 @@ import Testing
         ["admin", "add-interfaces", "--location", "3", "--speed", "1000"],
         ["admin", "launch-rockets"],
         ["serve", "--port", "99999"],
+        ["serve", "--event-loops", "0"],
         ["serve", "--smtp", "nohost"],
     ])
     func badArgumentsExit2WithOneLine(_ arguments: [String]) async throws {

@@ -61,6 +61,7 @@ final class SlowResponder: HTTPResponder {
         #expect(await idle.readResponses(1).count == 1)
         await busy.send("GET /sleep/300 HTTP/1.1\r\nHost: x\r\n\r\n")
         for _ in 0..<500 where responder.begun.load(ordering: .relaxed) < 2 { try await Task.sleep(for: .milliseconds(10)) }
+        server.server.shutdown()  // begins draining now, while the handler sleeps
         async let finished: Void = server.stop()
         let (bytes, closed) = await busy.readUntilClose()
         let response = TestResponse.parseAll(bytes).responses.first
@@ -77,12 +78,14 @@ final class SlowResponder: HTTPResponder {
     @Test func aLateStopWritesToNoDescriptorItDoesNotOwn() async throws {
         let reactor = try Reactor()
         reactor.stop()
+        reactor.finish()
         try await Task.sleep(for: .milliseconds(200))  // lets the loop thread return
         var ends: [Int32] = [-1, -1]
         #expect(pipe(&ends) == 0)
         defer { close(ends[0]); close(ends[1]) }
         _ = fcntl(ends[0], F_SETFL, O_NONBLOCK)
         reactor.stop()
+        reactor.finish()
         var byte: UInt8 = 0
         #expect(read(ends[0], &byte, 1) == -1 && errno == EAGAIN, "nothing arrived in a pipe the reactor never owned")
         var status = stat()

@@ -18,7 +18,9 @@ extension HTTPConnection {
         while true {
             if drained {
                 drained = false
-                switch await env.reactor.wait(fd, for: .read, deadline: readDeadline(idle: idle), idle: idle) {
+                let firstByte = idle && served == 0
+                let pressure = firstByte ? Socket.now() + min(config.firstByteTimeoutUnderPressure, config.headerTimeout).nanoseconds : 0
+                switch await reactor.wait(fd, for: .read, deadline: readDeadline(idle: idle), idle: idle, pressureDeadline: pressure) {
                 case .ready: break
                 case .timedOut: return .timedOut
                 case .shutdown: return .closed
@@ -36,14 +38,11 @@ extension HTTPConnection {
         }
     }
 
-    /// The deadline for the next read: keep-alive idle (or the header time-out before the first
-    /// request), the absolute head deadline, or the body idle time-out.
+    /// The deadline for the next read: keep-alive idle (or the first-byte time-out before the first
+    /// request; the reactor shortens it under pressure), the absolute head deadline, or the body idle time-out.
     func readDeadline(idle: Bool) -> UInt64 {
         let config = env.configuration
-        if idle && served == 0 {
-            let firstByte = env.underPressure ? config.firstByteTimeoutUnderPressure : config.firstByteTimeout
-            return Socket.now() + min(firstByte, config.headerTimeout).nanoseconds
-        }
+        if idle && served == 0 { return Socket.now() + min(config.firstByteTimeout, config.headerTimeout).nanoseconds }
         if idle { return Socket.now() + config.keepAliveTimeout.nanoseconds }
         if parser.isReadingHead { return headDeadline }
         return Socket.now() + config.bodyIdleTimeout.nanoseconds
@@ -64,7 +63,7 @@ extension HTTPConnection {
             guard sent < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { return false }
             if errno == EINTR { continue }
             let deadline = Socket.now() + env.configuration.writeTimeout.nanoseconds
-            guard await env.reactor.wait(fd, for: .write, deadline: deadline) == .ready else { return false }
+            guard await reactor.wait(fd, for: .write, deadline: deadline) == .ready else { return false }
         }
         return true
     }
@@ -93,7 +92,7 @@ extension HTTPConnection {
             if n == 0 { return }
             guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR else { return }
             if errno == EINTR { continue }
-            guard await env.reactor.wait(fd, for: .read, deadline: deadline) == .ready else { return }
+            guard await reactor.wait(fd, for: .read, deadline: deadline) == .ready else { return }
         }
     }
 }

@@ -6,6 +6,8 @@ import HTTPCore
 struct HTTPConnection {
     let fd: Int32
     let peer: String
+    /// The reactor that watches the socket and runs this connection's task.
+    let reactor: Reactor
     let env: ServerEnvironment
     var parser: RequestParser
     var buffer = ReadBuffer()
@@ -17,9 +19,10 @@ struct HTTPConnection {
     /// The last `recv` returned less than asked: the socket was empty then.
     var lastReadDrained = false
 
-    init(fd: Int32, peer: String, env: ServerEnvironment) {
+    init(fd: Int32, peer: String, reactor: Reactor, env: ServerEnvironment) {
         self.fd = fd
         self.peer = peer
+        self.reactor = reactor
         self.env = env
         parser = RequestParser(limits: env.configuration.limits)
         responseGuard = ResponseGuard(fd: fd)
@@ -27,9 +30,9 @@ struct HTTPConnection {
 
     /// Serves the connection and closes the descriptor.
     mutating func run() async {
-        env.reactor.register(fd)
+        reactor.register(fd)
         defer {
-            env.reactor.deregister(fd)
+            reactor.deregister(fd)
             close(fd)
         }
         while true {
@@ -88,7 +91,7 @@ struct HTTPConnection {
                                                  message: "internal error; quote the trace id"), context.traceId)
         }
         if env.configuration.handlerTimeout != nil {
-            env.reactor.unwatch(fd)
+            reactor.unwatch(fd)
             guard responseGuard.handlerFinished() else { return false }  // the deadline answered 503 and closed
         }
         let cap = env.configuration.maxRequestsPerConnection
@@ -111,8 +114,8 @@ struct HTTPConnection {
     /// Arms the handler deadline: past it, the reactor answers 503 with `Connection: close`.
     func armDeadline(_ deadline: UInt64, request: HTTPRequest, traceId: String) {
         responseGuard.arm()
-        let env = self.env, guardian = responseGuard, version = request.version, method = request.method, path = request.uri.path, peer = self.peer
-        env.reactor.watch(fd, deadline: deadline) {
+        let env = self.env, reactor = self.reactor, guardian = responseGuard, version = request.version, method = request.method, path = request.uri.path, peer = self.peer
+        reactor.watch(fd, deadline: deadline) {
             guardian.deadlinePassed({
                 var response = env.renderError(HTTPError(.serviceUnavailable, code: "handler_timeout",
                                                          message: "the request took too long; it may still complete — check before retrying"), traceId)

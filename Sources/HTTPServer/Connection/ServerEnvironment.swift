@@ -1,9 +1,12 @@
 import Synchronization
 
-/// What every connection of one server shares: configuration, reactor, responder and counters.
+/// What every connection of one server shares: configuration, reactors, responder and counters.
 final class ServerEnvironment: Sendable {
     let configuration: ServerConfiguration
-    let reactor: Reactor
+    /// One per event loop; the first also watches the listening socket.
+    let reactors: [Reactor]
+    /// Connections accepted so far, for spreading them over the reactors in turn.
+    let accepted = Atomic<Int>(0)
     let responder: any HTTPResponder
     let renderError: ErrorRenderer
     let accessLog: AccessLogger?
@@ -17,8 +20,18 @@ final class ServerEnvironment: Sendable {
     /// Open connections per client address (without the port).
     let perAddress = Mutex<[String: Int]>([:])
 
-    /// Whether three quarters of the connection slots are taken.
-    var underPressure: Bool { openConnections.load(ordering: .relaxed) * 4 >= configuration.maxConnections * 3 }
+    /// Whether three quarters of the connection slots were taken at the last accept.
+    let underPressure = Atomic<Bool>(false)
+
+    /// Counts an accepted connection and tells the reactors when pressure begins or ends (at accepts
+    /// only: between them no new connection waits for its first byte).
+    func opened() {
+        let open = openConnections.add(1, ordering: .relaxed).newValue
+        let pressure = open * 4 >= configuration.maxConnections * 3
+        if underPressure.exchange(pressure, ordering: .relaxed) != pressure {
+            for reactor in reactors { reactor.setPressure(pressure) }
+        }
+    }
 
     /// Counts a connection from `address` if its address is under its limit; false refuses it.
     func admit(_ address: String) -> Bool {
@@ -39,10 +52,20 @@ final class ServerEnvironment: Sendable {
         }
     }
 
-    init(configuration: ServerConfiguration, reactor: Reactor, responder: any HTTPResponder,
+    /// The reactor of the next connection (round robin).
+    func nextReactor() -> Reactor { reactors[accepted.add(1, ordering: .relaxed).oldValue % reactors.count] }
+
+    /// Ends the idle wait that began longest ago on any reactor (its connection gives up its slot).
+    func evictOldestIdle() -> Bool {
+        let candidates = reactors.compactMap { reactor in reactor.oldestIdle().map { (reactor, $0) } }
+        guard let oldest = candidates.min(by: { $0.1 < $1.1 }) else { return false }
+        return oldest.0.evictOldestIdle()
+    }
+
+    init(configuration: ServerConfiguration, reactors: [Reactor], responder: any HTTPResponder,
          renderError: @escaping ErrorRenderer, accessLog: AccessLogger?, preflight: Preflight?) {
         self.configuration = configuration
-        self.reactor = reactor
+        self.reactors = reactors
         self.responder = responder
         self.renderError = renderError
         self.accessLog = accessLog

@@ -2,26 +2,31 @@ import CLinux
 import Glibc
 
 extension Reactor {
-    /// The epoll thread: collect events and expired deadlines under the lock, resume outside it.
+    /// The epoll thread: run the queued jobs, poll (without waiting while jobs are queued), collect events
+    /// and expired deadlines under the lock, resume outside it — which queues the connections' jobs here.
     func loop() {
         var events = [epoll_event](repeating: epoll_event(), count: 512)
         var resumptions: [(UnsafeContinuation<WaitResult, Never>, WaitResult)] = []
         var fired: [@Sendable () -> Void] = []
-        while true {
-            let count = epoll_wait(epollFD, &events, Int32(events.count), Self.tickMilliseconds)
+        var batch: [UnownedJob] = []
+        while runJobs(&batch) {
+            let count = epoll_wait(epollFD, &events, Int32(events.count), pollTimeout())
+            sleeping.store(false, ordering: .sequentiallyConsistent)
             let now = Socket.now()
-            let stopped = state.withLock { state -> Bool in
+            state.withLock { state in
                 if count > 0 {
-                    for event in events[0..<Int(count)] { Self.deliver(event, to: &state, into: &resumptions) }
+                    for event in events[0..<Int(count)] where event.data.fd != wakeFD { Self.deliver(event, to: &state, into: &resumptions) }
                 }
                 if now >= state.nextDeadline { Self.expire(at: now, in: &state, into: &resumptions, firing: &fired) }
-                return state.stopped
+            }
+            if count > 0, events[0..<Int(count)].contains(where: { $0.data.fd == wakeFD }) {
+                var value: UInt64 = 0
+                _ = Glibc.read(wakeFD, &value, 8)
             }
             for (continuation, result) in resumptions { continuation.resume(returning: result) }
             for fire in fired { fire() }
             resumptions.removeAll(keepingCapacity: true)
             fired.removeAll(keepingCapacity: true)
-            if stopped { break }
         }
     }
 

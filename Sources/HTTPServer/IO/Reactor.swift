@@ -2,7 +2,10 @@ import CLinux
 import Glibc
 import Synchronization
 
-/// One thread in `epoll_wait` that resumes the tasks waiting for socket readiness or a deadline.
+/// One thread in `epoll_wait` that resumes the tasks waiting for socket readiness or a deadline, and
+/// runs them: the reactor is the task executor of the connections it serves (`Reactor+Executor`), so
+/// a connection's request is read, handled and answered on this thread between two `epoll_wait`s.
+/// The server runs one reactor per core and spreads connections over them.
 ///
 /// Sockets are registered once, edge-triggered, for reading and writing. A readiness event that
 /// arrives while nobody waits is remembered in the slot, so the next `wait` returns at once: there is
@@ -16,7 +19,9 @@ public final class Reactor: Sendable {
 
     struct Waiter {
         let continuation: UnsafeContinuation<WaitResult, Never>
-        let deadline: UInt64
+        var deadline: UInt64
+        /// The deadline that applies instead while the server is under pressure (0: none).
+        let pressureDeadline: UInt64
         let idle: Bool
         /// When the wait began (idle waits are evicted oldest first).
         var since: UInt64 = 0
@@ -41,11 +46,25 @@ public final class Reactor: Sendable {
         var nextDeadline = UInt64.max
         var draining = false
         var stopped = false
+        /// Most connection slots are taken: waits with a pressure deadline use it.
+        var underPressure = false
+    }
+
+    /// Jobs of the tasks that prefer this reactor as their executor, waiting to run on its thread.
+    struct JobQueue {
+        var jobs: [UnownedJob] = []
+        /// The loop has ended; later jobs run elsewhere.
+        var finished = false
+        /// `finish()` was called: the loop ends once no job is left.
+        var finishing = false
     }
 
     let epollFD: Int32
     let wakeFD: Int32
     let state = Mutex(State())
+    let queue = Mutex(JobQueue())
+    /// The loop is (about to be) blocked in `epoll_wait`: a job from another thread must wake it.
+    let sleeping = Atomic<Bool>(false)
     /// Granularity of deadline checks; deadlines fire at most this late.
     static let tickMilliseconds: Int32 = 25
 
@@ -84,14 +103,18 @@ public final class Reactor: Sendable {
     }
 
     /// Suspends until `fd` is ready for `interest`, the monotonic `deadline` (ns, 0 = none) passes, or
-    /// the server drains (only for `idle` waits, i.e. keep-alive connections between requests).
-    public func wait(_ fd: Int32, for interest: Interest, deadline: UInt64, idle: Bool = false) async -> WaitResult {
+    /// the server drains (only for `idle` waits, i.e. keep-alive connections between requests). While
+    /// the server is under pressure — now or from any moment during the wait — `pressureDeadline` (if
+    /// not 0) applies when it is earlier.
+    public func wait(_ fd: Int32, for interest: Interest, deadline: UInt64, idle: Bool = false,
+                     pressureDeadline: UInt64 = 0) async -> WaitResult {
         await withUnsafeContinuation { (continuation: UnsafeContinuation<WaitResult, Never>) in
             let immediate: WaitResult? = state.withLock { state in
                 if state.stopped || (idle && state.draining) { return .shutdown }
                 guard Int(fd) < state.slots.count, var slot = state.slots[Int(fd)] else { return .shutdown }
-                let waiter = Waiter(continuation: continuation, deadline: deadline == 0 ? .max : deadline, idle: idle,
-                                    since: idle ? Socket.now() : 0)
+                var waiter = Waiter(continuation: continuation, deadline: deadline == 0 ? .max : deadline,
+                                    pressureDeadline: pressureDeadline, idle: idle, since: idle ? Socket.now() : 0)
+                if state.underPressure, pressureDeadline != 0 { waiter.deadline = min(waiter.deadline, pressureDeadline) }
                 switch interest {
                 case .read:
                     if slot.readReady { slot.readReady = false; state.slots[Int(fd)] = slot; return .ready }
@@ -108,6 +131,23 @@ public final class Reactor: Sendable {
         }
     }
 
+    /// Tells the reactor whether most connection slots are taken; when they are, every read wait with a
+    /// pressure deadline (new connections that have not sent a byte) moves to it.
+    public func setPressure(_ on: Bool) {
+        state.withLock { state in
+            guard state.underPressure != on else { return }
+            state.underPressure = on
+            guard on else { return }
+            for index in state.slots.indices {
+                guard var reader = state.slots[index]?.reader, reader.pressureDeadline != 0, reader.pressureDeadline < reader.deadline
+                else { continue }
+                reader.deadline = reader.pressureDeadline
+                state.slots[index]?.reader = reader
+                state.nextDeadline = min(state.nextDeadline, reader.deadline)
+            }
+        }
+    }
+
     /// Runs `fire` on the reactor thread at `deadline` unless `unwatch` comes first (handler deadlines).
     public func watch(_ fd: Int32, deadline: UInt64, fire: @escaping @Sendable () -> Void) {
         state.withLock { state in
@@ -119,21 +159,30 @@ public final class Reactor: Sendable {
     /// Cancels a handler deadline.
     public func unwatch(_ fd: Int32) { _ = state.withLock { $0.watches.removeValue(forKey: fd) } }
 
+    /// When the idle wait that began longest ago began, if any connection is idle.
+    func oldestIdle() -> UInt64? {
+        state.withLock { state in Self.oldestIdleSlot(in: state)?.since }
+    }
+
     /// Ends the idle wait that began longest ago with `.shutdown` (its connection closes and gives its
     /// slot to a new one). False when no connection is idle.
     public func evictOldestIdle() -> Bool {
         let victim = state.withLock { state -> UnsafeContinuation<WaitResult, Never>? in
-            var oldest: (index: Int, since: UInt64)?
-            for index in state.slots.indices {
-                guard let reader = state.slots[index]?.reader, reader.idle else { continue }
-                if reader.since < oldest?.since ?? .max { oldest = (index, reader.since) }
-            }
-            guard let oldest, let reader = state.slots[oldest.index]?.reader else { return nil }
+            guard let oldest = Self.oldestIdleSlot(in: state), let reader = state.slots[oldest.index]?.reader else { return nil }
             state.slots[oldest.index]?.reader = nil
             return reader.continuation
         }
         victim?.resume(returning: .shutdown)
         return victim != nil
+    }
+
+    private static func oldestIdleSlot(in state: State) -> (index: Int, since: UInt64)? {
+        var oldest: (index: Int, since: UInt64)?
+        for index in state.slots.indices {
+            guard let reader = state.slots[index]?.reader, reader.idle else { continue }
+            if reader.since < oldest?.since ?? .max { oldest = (index, reader.since) }
+        }
+        return oldest
     }
 
     /// Graceful shutdown, step one: every idle waiter (and every later idle wait) ends with `.shutdown`.
@@ -160,7 +209,8 @@ public final class Reactor: Sendable {
         close(wakeFD)
     }
 
-    /// Ends every wait with `.shutdown` and stops the thread. Idempotent.
+    /// Ends every wait with `.shutdown`, now and from now on. Idempotent. The thread keeps running the
+    /// jobs of its tasks (they finish their connections) until `finish()`.
     public func stop() {
         let woken = state.withLock { state -> [UnsafeContinuation<WaitResult, Never>]? in
             if state.stopped { return nil }
@@ -176,6 +226,20 @@ public final class Reactor: Sendable {
         }
         guard let woken else { return }
         for continuation in woken { continuation.resume(returning: .shutdown) }
+        wake()
+    }
+
+    /// Ends the thread once every queued job has run (the server calls it when its connections are gone).
+    public func finish() {
+        let first = queue.withLock { queue -> Bool in
+            defer { queue.finishing = true }
+            return !queue.finishing
+        }
+        if first { wake() }
+    }
+
+    /// Interrupts `epoll_wait`.
+    func wake() {
         var one: UInt64 = 1
         _ = Glibc.write(wakeFD, &one, 8)
     }

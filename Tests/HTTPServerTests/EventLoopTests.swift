@@ -1,0 +1,51 @@
+import Dispatch
+import Glibc
+import HTTPCore
+import HTTPServer
+import TestSupport
+import Testing
+
+/// Answers with the id of the thread its handler ends on, after a hop to another thread (as database
+/// work makes), so the answer shows which thread runs the connection's task.
+struct ThreadResponder: HTTPResponder {
+    func respond(to request: HTTPRequest, context: inout RequestContext) async throws -> HTTPResponse {
+        await withCheckedContinuation { continuation in DispatchQueue.global().async { continuation.resume() } }
+        return HTTPResponse(status: .ok, body: Array(String(UInt(pthread_self())).utf8))
+    }
+}
+
+/// One event loop per core: connections are spread over the loops in turn, each connection's requests
+/// run on its loop's thread (also after work on another thread), and shutdown ends every loop.
+@Suite struct EventLoopTests {
+    @Test func connectionsAreSpreadOverTheLoopsAndStayOnTheirs() async throws {
+        let server = try TestServer.start({ $0.eventLoops = 3 }, responder: ThreadResponder())
+        var clients: [RawClient] = []
+        for _ in 0..<6 { clients.append(try RawClient(port: server.port)) }
+        var first: [String] = []
+        for client in clients {
+            await client.send("GET /a HTTP/1.1\r\nHost: x\r\n\r\n")
+            first.append(try #require(await client.readResponses(1).first).text)
+        }
+        #expect(Set(first).count == 3, "six connections on three loops: \(first)")
+        #expect(first[0] == first[3] && first[1] == first[4] && first[2] == first[5], "in turn: \(first)")
+        for (client, thread) in zip(clients, first) {
+            await client.send("GET /b HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try #require(await client.readResponses(1).first).text == thread, "a connection stays on its loop")
+        }
+        await server.stop()  // returns only when every connection is closed and the loops have their jobs done
+        for client in clients { #expect(await client.serverClosed()) }
+        #expect(server.server.openConnections == 0)
+    }
+
+    @Test func oneLoopServesEverything() async throws {
+        let server = try TestServer.start({ $0.eventLoops = 1 }, responder: ThreadResponder())
+        var threads: Set<String> = []
+        for _ in 0..<4 {
+            let client = try RawClient(port: server.port)
+            await client.send("GET /a HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            threads.insert(try #require(await client.readResponses(1).first).text)
+        }
+        #expect(threads.count == 1)
+        await server.stop()
+    }
+}
