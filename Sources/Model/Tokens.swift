@@ -9,10 +9,40 @@ public enum Tokens {
         var bytes = RandomSource.bytes(16)
         bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
         bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
-        let hex = hexString(bytes)
-        let c = Array(hex)
-        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-" + String(c[12..<16]) + "-" + String(c[16..<20]) + "-" + String(c[20..<32])
+        return formatted(bytes)
     }
+
+    /// A new UUID version 7 (RFC 9562) for a row's uid: the epoch milliseconds `now` in its first 48 bits,
+    /// then 74 random bits. Uids made one after another sort one after another, so inserting them into
+    /// a unique index lands near its end — a batch of orders touches a few pages of the index, not one
+    /// random page each (which, in a large database, meant reading and rewriting pages far apart).
+    public static func newTimeOrderedUUID(now: Int64) -> String {
+        var bytes = RandomSource.bytes(16)
+        for index in 0..<6 { bytes[index] = UInt8(truncatingIfNeeded: UInt64(max(0, now)) >> UInt64(40 - 8 * index)) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x70  // version 7
+        bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 9562 variant
+        return formatted(bytes)
+    }
+
+    /// 8-4-4-4-12 lower-case hex digits, written straight into the string's bytes (every order makes one
+    /// on the writer thread).
+    private static func formatted(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: 36) { out in
+            var index = 0
+            for (position, byte) in bytes.enumerated() {
+                if position == 4 || position == 6 || position == 8 || position == 10 {
+                    out[index] = UInt8(ascii: "-")
+                    index += 1
+                }
+                out[index] = hexDigits[Int(byte >> 4)]
+                out[index + 1] = hexDigits[Int(byte & 0xF)]
+                index += 2
+            }
+            return index
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// `count` random bytes (see `RandomSource`).
     public static func randomBytes(_ count: Int) -> [UInt8] { RandomSource.bytes(count) }

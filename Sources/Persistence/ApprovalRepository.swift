@@ -22,7 +22,7 @@ public enum ApprovalRepository {
     public static func insert(_ db: any DatabaseConnection, kind: Approval.Kind, serviceId: Int64, requesterCompanyId: Int64,
                               requesterUserId: Int64?, approverCompanyId: Int64, speed: Int, newSpeed: Int?, now: Int64,
                               lifetime: Int64) throws -> Approval {
-        let uid = Tokens.newUUID()
+        let uid = Tokens.newTimeOrderedUUID(now: now)
         let id = try db.insertReturningId("""
             INSERT INTO approvals (uid, type, status, service_id, requester_company_id, requester_user_id, approver_company_id,
                 speed, new_speed, create_date, expiry_date)

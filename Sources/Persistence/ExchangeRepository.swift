@@ -40,7 +40,7 @@ public enum ExchangeRepository {
             INSERT INTO services (uid, product_type, name, company_id, provisioning_status, a_end_service_id, rate_limit, ix_id, asn,
                 mac_address, create_date, created_by, provision_date)
             VALUES (?, 'IX', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """, Tokens.newUUID(), name, companyId, status.rawValue, portId, rateLimit, exchangeId, asn, mac, now, createdBy,
+            """, Tokens.newTimeOrderedUUID(now: now), name, companyId, status.rawValue, portId, rateLimit, exchangeId, asn, mac, now, createdBy,
             status == .configured ? now : nil)
     }
 }

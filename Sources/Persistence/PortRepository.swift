@@ -37,7 +37,7 @@ public enum PortRepository {
                 marketplace_visibility, vxc_permitted, rack_id, optical_interface, customer_request_date, create_date,
                 created_by, provision_date, live_date)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-            """, Tokens.newUUID(), port.productType.rawValue, port.name, port.companyId, status.rawValue, port.locationId, port.speed,
+            """, Tokens.newTimeOrderedUUID(now: now), port.productType.rawValue, port.name, port.companyId, status.rawValue, port.locationId, port.speed,
             interface, port.marketplaceVisible, port.rackId, port.opticalInterface, port.customerRequestDate, now,
             port.createdBy, interface == nil ? nil : now, status == .live ? now : nil)
         return (id, status)

@@ -11,7 +11,7 @@ public enum RouterRepository {
             INSERT INTO services (uid, product_type, name, company_id, provisioning_status, location_id, speed, asn, vxc_permitted,
                 create_date, created_by, provision_date)
             VALUES (?, 'MCR2', ?, ?, 'CONFIGURED', ?, ?, ?, 1, ?, ?, ?) RETURNING id
-            """, Tokens.newUUID(), name, companyId, locationId, speed, asn, now, createdBy, now)
+            """, Tokens.newTimeOrderedUUID(now: now), name, companyId, locationId, speed, asn, now, createdBy, now)
     }
 
     /// Changes a router's ASN.

@@ -45,7 +45,7 @@ public enum VXCRepository {
 
     /// Inserts a VXC and its order record; returns the service's id and uid and the order's id.
     public static func insert(_ db: any DatabaseConnection, _ vxc: NewVXC, now: Int64) throws -> (serviceId: Int64, uid: String, orderId: Int64) {
-        let uid = Tokens.newUUID()
+        let uid = Tokens.newTimeOrderedUUID(now: now)
         let serviceId = try db.insertReturningId("""
             INSERT INTO services (uid, product_type, name, company_id, provisioning_status, a_end_service_id, b_end_service_id,
                 rate_limit, distance_band, vxc_approval_status, payer_status, non_payer_status, rate_type, term, rollover,

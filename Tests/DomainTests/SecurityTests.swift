@@ -18,6 +18,22 @@ import Testing
         #expect(Tokens.digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    @Test func rowUidsAreTimeOrderedVersion7UUIDs() {
+        let now: Int64 = 1_764_633_600_123  // 2025-12-02T00:00:00.123Z
+        let uids = (0..<1000).map { Tokens.newTimeOrderedUUID(now: now + Int64($0)) }
+        #expect(Set(uids).count == 1000 && uids.sorted() == uids, "later ids sort later")
+        for uid in uids.prefix(50) {
+            #expect(Tokens.looksLikeUUID(uid))
+            let chars = Array(uid)
+            #expect(chars[14] == "7", "version 7")
+            #expect("89ab".contains(chars[19]), "RFC 9562 variant")
+        }
+        let millis = uids[0].replacingOccurrences(of: "-", with: "").prefix(12)
+        #expect(Int64(millis, radix: 16) == now, "the first 48 bits are the milliseconds")
+        let sameMillisecond = (0..<100).map { _ in Tokens.newTimeOrderedUUID(now: now) }
+        #expect(Set(sameMillisecond).count == 100, "74 random bits apart within one millisecond")
+    }
+
     @Test func tokensAreRandomVersion4UUIDs() {
         let tokens = (0..<1000).map { _ in Tokens.newUUID() }
         #expect(Set(tokens).count == 1000)
