@@ -27,45 +27,44 @@ public final class Server: Sendable {
     /// Number of open connections.
     public var openConnections: Int { env.openConnections.load(ordering: .relaxed) }
 
-    /// Accepts and serves connections until `shutdown()`.
+    /// Open connections that are parked (idle between requests, holding no task).
+    public var parkedConnections: Int { env.reactors.reduce(0) { $0 + $1.parkedCount } }
+
+    /// Accepts and serves connections until `shutdown()`; returns when every connection has closed.
     public func run() async {
         let env = self.env, listening = env.reactors[0]
         listening.register(listener)
-        await withDiscardingTaskGroup { group in
-            acceptLoop: while true {
-                while let (fd, peer) = Socket.accept(listener) {
-                    // F11: over a cap, accept and close at once — never stop draining the queue. When every
-                    // slot is taken, the connection idle longest gives its slot up (oldest first). The
-                    // listener's own idle wait is never the one evicted: this loop is running, not waiting.
-                    let address = Self.address(of: peer)
-                    let full = env.openConnections.load(ordering: .relaxed) >= env.configuration.maxConnections
-                    guard !env.draining.load(ordering: .relaxed), !full || env.evictOldestIdle(), env.admit(address) else {
-                        close(fd)
-                        continue
-                    }
-                    env.opened()
-                    let reactor = env.nextReactor()
-                    group.addTask(executorPreference: reactor) {
-                        var connection = HTTPConnection(fd: fd, peer: peer, reactor: reactor, env: env)
-                        await connection.run()
-                        env.release(address)
-                        env.openConnections.subtract(1, ordering: .relaxed)
-                    }
-                }
-                guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR || errno == ECONNABORTED
-                      || errno == EMFILE || errno == ENFILE
-                else { break acceptLoop }
-                if errno == EMFILE || errno == ENFILE {
-                    // Out of descriptors: back off briefly instead of spinning.
-                    try? await Task.sleep(for: .milliseconds(10))
+        acceptLoop: while true {
+            while let (fd, peer) = Socket.accept(listener) {
+                // F11: over a cap, accept and close at once — never stop draining the queue. When every
+                // slot is taken, the connection idle longest gives its slot up (oldest first). The
+                // listener's own idle wait is never the one evicted: this loop is running, not waiting.
+                let address = Self.address(of: peer)
+                let full = env.openConnections.load(ordering: .relaxed) >= env.configuration.maxConnections
+                guard !env.draining.load(ordering: .relaxed), !full || env.evictOldestIdle(), env.admit(address) else {
+                    close(fd)
                     continue
                 }
-                // The listener wait is "idle": shutdown ends it like an idle keep-alive connection.
-                guard await listening.wait(listener, for: .read, deadline: 0, idle: true) == .ready else { break }
+                env.opened()
+                let reactor = env.nextReactor()
+                reactor.register(fd)
+                env.serve(fd: fd, peer: peer, address: address, reactor: reactor, served: 0)
             }
-            listening.deregister(listener)
-            close(listener)
+            guard errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR || errno == ECONNABORTED
+                  || errno == EMFILE || errno == ENFILE
+            else { break acceptLoop }
+            if errno == EMFILE || errno == ENFILE {
+                // Out of descriptors: back off briefly instead of spinning.
+                try? await Task.sleep(for: .milliseconds(10))
+                continue
+            }
+            // The listener wait is "idle": shutdown ends it like an idle keep-alive connection.
+            guard await listening.wait(listener, for: .read, deadline: 0, idle: true) == .ready else { break }
         }
+        listening.deregister(listener)
+        close(listener)
+        // Connections run in tasks of their own (a parked one has none until it wakes): wait for the last.
+        while env.openConnections.load(ordering: .relaxed) > 0 { try? await Task.sleep(for: .milliseconds(5)) }
         for reactor in env.reactors {
             reactor.stop()
             reactor.finish()

@@ -20,6 +20,9 @@ public struct ServerConfiguration: Sendable {
     public var bodyIdleTimeout: Duration = .seconds(15)
     /// Idle keep-alive connection between requests → silent close.
     public var keepAliveTimeout: Duration = .seconds(10)
+    /// A keep-alive connection idle this long between requests gives up its task and waits in its
+    /// reactor's table alone (a few hundred bytes instead of its task's memory); nil: never.
+    public var parkAfter: Duration? = .milliseconds(100)
     /// Longest wait for a client to accept response bytes → close.
     public var writeTimeout: Duration = .seconds(30)
     /// A handler still running after this is answered 503 with `Connection: close` (G6); nil: no limit.

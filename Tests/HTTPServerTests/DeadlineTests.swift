@@ -7,13 +7,16 @@ import Testing
 
 /// A responder that takes `milliseconds` (given in the path, e.g. `/sleep/300`) before answering, and
 /// counts the requests it has begun, so a test can wait for one to be in flight instead of guessing.
+/// While `held` is set, a request also waits (up to ten seconds) until the test clears it.
 final class SlowResponder: HTTPResponder {
     let begun = Atomic<Int>(0)
+    let held = Atomic<Bool>(false)
 
     func respond(to request: HTTPRequest, context: inout RequestContext) async throws -> HTTPResponse {
         begun.add(1, ordering: .relaxed)
         let ms = Int(request.uri.segments.last ?? "0") ?? 0
         try? await Task.sleep(for: .milliseconds(ms))
+        for _ in 0..<1000 where held.load(ordering: .relaxed) { try? await Task.sleep(for: .milliseconds(10)) }
         return HTTPResponse(status: .ok, body: Array("slept \(ms)".utf8))
     }
 }
@@ -59,9 +62,11 @@ final class SlowResponder: HTTPResponder {
         let idle = try RawClient(port: server.port)
         await idle.send("GET /sleep/0 HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(await idle.readResponses(1).count == 1)
+        responder.held.store(true, ordering: .relaxed)
         await busy.send("GET /sleep/300 HTTP/1.1\r\nHost: x\r\n\r\n")
         for _ in 0..<500 where responder.begun.load(ordering: .relaxed) < 2 { try await Task.sleep(for: .milliseconds(10)) }
-        server.server.shutdown()  // begins draining now, while the handler sleeps
+        server.server.shutdown()  // begins draining while the handler is held, however loaded the machine is
+        responder.held.store(false, ordering: .relaxed)
         async let finished: Void = server.stop()
         let (bytes, closed) = await busy.readUntilClose()
         let response = TestResponse.parseAll(bytes).responses.first

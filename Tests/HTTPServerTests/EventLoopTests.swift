@@ -48,4 +48,61 @@ struct ThreadResponder: HTTPResponder {
         #expect(threads.count == 1)
         await server.stop()
     }
+
+    /// Waits up to two seconds for `condition`.
+    static func eventually(_ condition: () -> Bool) async throws -> Bool {
+        for _ in 0..<200 {
+            if condition() { return true }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return condition()
+    }
+
+    @Test func idleConnectionsParkAndWakeForTheirNextRequest() async throws {
+        let server = try TestServer.start { $0.parkAfter = .milliseconds(50) }
+        let client = try RawClient(port: server.port)
+        for path in ["/one", "/two"] {
+            await client.send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(try #require(await client.readResponses(1).first).header("X-Path") == path)
+            #expect(try await Self.eventually { server.server.parkedConnections == 1 }, "idle after \(path): parked")
+        }
+        // A request sent in pieces wakes the parked connection with its first bytes.
+        await client.send("GET /thr")
+        try await Task.sleep(for: .milliseconds(20))
+        await client.send("ee HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try #require(await client.readResponses(1).first).header("X-Path") == "/three")
+        await server.stop()  // closes the parked connection and returns
+        #expect(await client.serverClosed())
+        #expect(server.server.openConnections == 0 && server.server.parkedConnections == 0)
+    }
+
+    @Test func aParkedConnectionClosesAtItsKeepAliveDeadline() async throws {
+        let server = try TestServer.start {
+            $0.parkAfter = .milliseconds(50)
+            $0.keepAliveTimeout = .milliseconds(1500)
+        }
+        let client = try RawClient(port: server.port)
+        await client.send("GET /one HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await client.readResponses(1).count == 1)
+        #expect(try await Self.eventually { server.server.parkedConnections == 1 })
+        #expect(await client.serverClosed(), "closed silently when its keep-alive time ran out")
+        #expect(try await Self.eventually { server.server.openConnections == 0 })
+        await server.stop()
+    }
+
+    @Test func aParkedConnectionGivesItsSlotToANewOne() async throws {
+        let server = try TestServer.start {
+            $0.parkAfter = .milliseconds(50)
+            $0.maxConnections = 1
+        }
+        let first = try RawClient(port: server.port)
+        await first.send("GET /one HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await first.readResponses(1).count == 1)
+        #expect(try await Self.eventually { server.server.parkedConnections == 1 })
+        let second = try RawClient(port: server.port)
+        await second.send("GET /two HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(try #require(await second.readResponses(1).first).header("X-Path") == "/two", "every slot taken: the parked one gave its slot up")
+        #expect(await first.serverClosed())
+        await server.stop()
+    }
 }

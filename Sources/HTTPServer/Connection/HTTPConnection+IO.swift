@@ -2,7 +2,7 @@ import Glibc
 import HTTPCore
 
 extension HTTPConnection {
-    enum ReadOutcome { case data, closed, timedOut }
+    enum ReadOutcome { case data, closed, timedOut, parked }
 
     /// Bytes read per `recv`, into a stack buffer, so an idle connection holds no read buffer.
     static let readSize = 16 * 1024
@@ -11,6 +11,7 @@ extension HTTPConnection {
     /// keep-alive idle between requests, the absolute head deadline, or the body idle time-out.
     /// After a read that did not fill the buffer the socket was drained, so it waits for readiness first
     /// instead of spending a `recv` on `EAGAIN` (edge-triggered events report anything newer).
+    /// A keep-alive connection idle this long parks (see `Reactor.park`).
     mutating func readMore() async -> ReadOutcome {
         let config = env.configuration
         let idle = parser.isIdle && buffer.readableCount == 0
@@ -20,9 +21,14 @@ extension HTTPConnection {
                 drained = false
                 let firstByte = idle && served == 0
                 let pressure = firstByte ? Socket.now() + min(config.firstByteTimeoutUnderPressure, config.headerTimeout).nanoseconds : 0
-                switch await reactor.wait(fd, for: .read, deadline: readDeadline(idle: idle), idle: idle, pressureDeadline: pressure) {
+                let deadline = readDeadline(idle: idle)
+                // Between requests: wait a little in this task, then park until the keep-alive deadline.
+                let parking = idle && served > 0 && config.parkAfter != nil
+                let waitUntil = parking ? min(deadline, Socket.now() + (config.parkAfter ?? .zero).nanoseconds) : deadline
+                if parking { (idleSince, keepAliveDeadline) = (Socket.now(), deadline) }
+                switch await reactor.wait(fd, for: .read, deadline: waitUntil, idle: idle, pressureDeadline: pressure) {
                 case .ready: break
-                case .timedOut: return .timedOut
+                case .timedOut: return waitUntil < deadline ? .parked : .timedOut
                 case .shutdown: return .closed
                 }
             }

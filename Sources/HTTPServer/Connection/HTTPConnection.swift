@@ -1,9 +1,14 @@
 import Glibc
 import HTTPCore
 
-/// One accepted socket, owned by one task: read → parse → respond, in order, until close.
-/// No actor is needed because nothing else touches the parser, the buffer or the descriptor.
+/// One accepted socket, owned by one task at a time: read → parse → respond, in order, until close —
+/// or until it has been idle between requests for a while, when it parks (its task ends; the reactor
+/// starts the next one). No actor is needed because nothing else touches the parser, the buffer or the
+/// descriptor.
 struct HTTPConnection {
+    /// How `run()` ended: the socket is to be closed, or parked until `idleSince`'s keep-alive deadline.
+    enum Ending: Equatable { case closed, parked }
+
     let fd: Int32
     let peer: String
     /// The reactor that watches the socket and runs this connection's task.
@@ -18,23 +23,23 @@ struct HTTPConnection {
     let responseGuard: ResponseGuard
     /// The last `recv` returned less than asked: the socket was empty then.
     var lastReadDrained = false
+    /// When the connection fell idle after its last response, and when its keep-alive time runs out.
+    var idleSince: UInt64 = 0
+    var keepAliveDeadline: UInt64 = 0
 
-    init(fd: Int32, peer: String, reactor: Reactor, env: ServerEnvironment) {
+    /// A new connection, or (`served` > 0) one resuming after it parked, with bytes waiting.
+    init(fd: Int32, peer: String, reactor: Reactor, env: ServerEnvironment, served: Int = 0) {
         self.fd = fd
         self.peer = peer
         self.reactor = reactor
+        self.served = served
         self.env = env
         parser = RequestParser(limits: env.configuration.limits)
         responseGuard = ResponseGuard(fd: fd)
     }
 
-    /// Serves the connection and closes the descriptor.
-    mutating func run() async {
-        reactor.register(fd)
-        defer {
-            reactor.deregister(fd)
-            close(fd)
-        }
+    /// Serves the connection until it must close or parks; the caller closes or parks the descriptor.
+    mutating func run() async -> Ending {
         while true {
             let request: HTTPRequest?
             do {
@@ -43,11 +48,11 @@ struct HTTPConnection {
                 // Every parse error is fatal: answer, then close without reading further (catalogue §A–D).
                 let httpError = HTTPError(error.status, code: error.code, message: error.description)
                 if await send(errorResponse(httpError, method: nil), keepAlive: false) { await lingeringClose() }
-                return
+                return .closed
             }
             if let request {
                 headDeadline = 0
-                guard await serve(request) else { return }
+                guard await serve(request) else { return .closed }
                 continue
             }
             if parser.expectsContinue {
@@ -55,21 +60,22 @@ struct HTTPConnection {
                 // its body is never read (E2); otherwise the head is accepted and the body invited (E1).
                 if let head = parser.pendingHead, let refusal = await env.preflight?(head) {
                     if await send(errorResponse(refusal, method: head.method), keepAlive: false) { await lingeringClose() }
-                    return
+                    return .closed
                 }
-                guard await write(ResponseSerializer.continueResponse) else { return }
+                guard await write(ResponseSerializer.continueResponse) else { return .closed }
                 parser.continueWasSent()
             }
             switch await readMore() {
             case .data: continue
-            case .closed: return
+            case .closed: return .closed
+            case .parked: return .parked
             case .timedOut:
                 if !parser.isIdle {
                     // G2/G3: a request was under way → 408 + close; an idle connection closes silently (G1/G4).
                     let timeout = HTTPError(.requestTimeout, code: "request_timeout", message: "request not received in time")
                     if await send(errorResponse(timeout, method: nil), keepAlive: false) { await lingeringClose() }
                 }
-                return
+                return .closed
             }
         }
     }

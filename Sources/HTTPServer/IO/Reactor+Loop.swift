@@ -15,7 +15,9 @@ extension Reactor {
             let now = Socket.now()
             state.withLock { state in
                 if count > 0 {
-                    for event in events[0..<Int(count)] where event.data.fd != wakeFD { Self.deliver(event, to: &state, into: &resumptions) }
+                    for event in events[0..<Int(count)] where event.data.fd != wakeFD {
+                        Self.deliver(event, to: &state, into: &resumptions, firing: &fired)
+                    }
                 }
                 if now >= state.nextDeadline { Self.expire(at: now, in: &state, into: &resumptions, firing: &fired) }
             }
@@ -31,7 +33,8 @@ extension Reactor {
     }
 
     private static func deliver(_ event: epoll_event, to state: inout State,
-                                into resumptions: inout [(UnsafeContinuation<WaitResult, Never>, WaitResult)]) {
+                                into resumptions: inout [(UnsafeContinuation<WaitResult, Never>, WaitResult)],
+                                firing fired: inout [@Sendable () -> Void]) {
         let fd = Int(event.data.fd)
         guard fd < state.slots.count, var slot = state.slots[fd] else { return }
         let flags = event.events
@@ -40,6 +43,9 @@ extension Reactor {
             if let reader = slot.reader {
                 resumptions.append((reader.continuation, .ready))
                 slot.reader = nil
+            } else if let parked = slot.parked {
+                fired.append { parked.wake(false) }
+                slot.parked = nil
             } else {
                 slot.readReady = true
             }
@@ -70,6 +76,12 @@ extension Reactor {
         }
         for index in state.slots.indices {
             guard var slot = state.slots[index] else { continue }
+            if let parked = slot.parked {
+                if parked.deadline <= now {
+                    fired.append { parked.wake(true) }
+                    slot.parked = nil
+                } else { next = min(next, parked.deadline) }
+            }
             if let reader = slot.reader {
                 if reader.deadline <= now {
                     resumptions.append((reader.continuation, .timedOut))

@@ -27,11 +27,22 @@ public final class Reactor: Sendable {
         var since: UInt64 = 0
     }
 
+    /// A keep-alive connection between requests that holds no task (`park`).
+    struct Parked {
+        /// Its keep-alive time runs out then.
+        let deadline: UInt64
+        /// When it fell idle (idle connections are evicted oldest first).
+        let since: UInt64
+        /// `false`: a request is arriving, start a task; `true`: close it.
+        let wake: @Sendable (_ close: Bool) -> Void
+    }
+
     struct Slot {
         var readReady = false
         var writeReady = false
         var reader: Waiter?
         var writer: Waiter?
+        var parked: Parked?
     }
 
     /// A handler deadline: at `deadline`, `fire` runs on the reactor thread.
@@ -131,23 +142,6 @@ public final class Reactor: Sendable {
         }
     }
 
-    /// Tells the reactor whether most connection slots are taken; when they are, every read wait with a
-    /// pressure deadline (new connections that have not sent a byte) moves to it.
-    public func setPressure(_ on: Bool) {
-        state.withLock { state in
-            guard state.underPressure != on else { return }
-            state.underPressure = on
-            guard on else { return }
-            for index in state.slots.indices {
-                guard var reader = state.slots[index]?.reader, reader.pressureDeadline != 0, reader.pressureDeadline < reader.deadline
-                else { continue }
-                reader.deadline = reader.pressureDeadline
-                state.slots[index]?.reader = reader
-                state.nextDeadline = min(state.nextDeadline, reader.deadline)
-            }
-        }
-    }
-
     /// Runs `fire` on the reactor thread at `deadline` unless `unwatch` comes first (handler deadlines).
     public func watch(_ fd: Int32, deadline: UInt64, fire: @escaping @Sendable () -> Void) {
         state.withLock { state in
@@ -158,48 +152,6 @@ public final class Reactor: Sendable {
 
     /// Cancels a handler deadline.
     public func unwatch(_ fd: Int32) { _ = state.withLock { $0.watches.removeValue(forKey: fd) } }
-
-    /// When the idle wait that began longest ago began, if any connection is idle.
-    func oldestIdle() -> UInt64? {
-        state.withLock { state in Self.oldestIdleSlot(in: state)?.since }
-    }
-
-    /// Ends the idle wait that began longest ago with `.shutdown` (its connection closes and gives its
-    /// slot to a new one). False when no connection is idle.
-    public func evictOldestIdle() -> Bool {
-        let victim = state.withLock { state -> UnsafeContinuation<WaitResult, Never>? in
-            guard let oldest = Self.oldestIdleSlot(in: state), let reader = state.slots[oldest.index]?.reader else { return nil }
-            state.slots[oldest.index]?.reader = nil
-            return reader.continuation
-        }
-        victim?.resume(returning: .shutdown)
-        return victim != nil
-    }
-
-    private static func oldestIdleSlot(in state: State) -> (index: Int, since: UInt64)? {
-        var oldest: (index: Int, since: UInt64)?
-        for index in state.slots.indices {
-            guard let reader = state.slots[index]?.reader, reader.idle else { continue }
-            if reader.since < oldest?.since ?? .max { oldest = (index, reader.since) }
-        }
-        return oldest
-    }
-
-    /// Graceful shutdown, step one: every idle waiter (and every later idle wait) ends with `.shutdown`.
-    public func drainIdle() {
-        let woken = state.withLock { state -> [UnsafeContinuation<WaitResult, Never>] in
-            state.draining = true
-            var woken: [UnsafeContinuation<WaitResult, Never>] = []
-            for index in state.slots.indices {
-                if let reader = state.slots[index]?.reader, reader.idle {
-                    state.slots[index]?.reader = nil
-                    woken.append(reader.continuation)
-                }
-            }
-            return woken
-        }
-        for continuation in woken { continuation.resume(returning: .shutdown) }
-    }
 
     /// The descriptors close only when nothing can use them any more: the loop thread holds a reference
     /// until it returns, so a late `stop()` (the shutdown grace timer) never writes to a closed — and
@@ -212,6 +164,7 @@ public final class Reactor: Sendable {
     /// Ends every wait with `.shutdown`, now and from now on. Idempotent. The thread keeps running the
     /// jobs of its tasks (they finish their connections) until `finish()`.
     public func stop() {
+        var closing: [@Sendable (Bool) -> Void] = []
         let woken = state.withLock { state -> [UnsafeContinuation<WaitResult, Never>]? in
             if state.stopped { return nil }
             state.stopped = true
@@ -219,13 +172,16 @@ public final class Reactor: Sendable {
             for index in state.slots.indices {
                 if let reader = state.slots[index]?.reader { woken.append(reader.continuation) }
                 if let writer = state.slots[index]?.writer { woken.append(writer.continuation) }
+                if let parked = state.slots[index]?.parked { closing.append(parked.wake) }
                 state.slots[index]?.reader = nil
                 state.slots[index]?.writer = nil
+                state.slots[index]?.parked = nil
             }
             return woken
         }
         guard let woken else { return }
         for continuation in woken { continuation.resume(returning: .shutdown) }
+        for wake in closing { wake(true) }
         wake()
     }
 
