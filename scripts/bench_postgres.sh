@@ -33,10 +33,11 @@ run() {  # connections, token, lua, path, base URLs… → "rps p50 p99" over th
 import re, sys
 text = sys.stdin.read()
 rps = sum(float(x) for x in re.findall(r"Requests/sec:\s+([\d.]+)", text))
-def ms(v):
-    n, unit = float(re.match(r"[\d.]+", v).group()), re.sub(r"[\d.]+", "", v)
-    return n * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-worst = lambda p: max(ms(v) for v in re.findall(p + r"%\s+(\S+)", text))
+def ms(v):  # a node that answered nothing prints "-nan": that row then shows nan, not a crash
+    number = re.match(r"[\d.]+", v)
+    if not number: return float("nan")
+    return float(number.group()) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[re.sub(r"[\d.]+", "", v)]
+worst = lambda p: max((ms(v) for v in re.findall(p + r"%\s+(\S+)", text)), key=lambda x: float("inf") if x != x else x)
 errors = sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", text))
 p50, p99 = worst("50"), worst("99")
 print(f"{rps:.0f} | {p50:.2f}ms | {p99:.2f}ms | {errors}")'
