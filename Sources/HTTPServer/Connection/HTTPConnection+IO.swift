@@ -19,13 +19,14 @@ extension HTTPConnection {
         while true {
             if drained {
                 drained = false
-                let firstByte = idle && served == 0
-                let pressure = firstByte ? Socket.now() + min(config.firstByteTimeoutUnderPressure, config.headerTimeout).nanoseconds : 0
-                let deadline = readDeadline(idle: idle)
+                let now = Socket.now(), deadline = readDeadline(idle: idle, now: now)
+                let pressure = idle && served == 0 ? now + min(config.firstByteTimeoutUnderPressure, config.headerTimeout).nanoseconds : 0
                 // Between requests: wait a little in this task, then park until the keep-alive deadline.
-                let parking = idle && served > 0 && config.parkAfter != nil
-                let waitUntil = parking ? min(deadline, Socket.now() + (config.parkAfter ?? .zero).nanoseconds) : deadline
-                if parking { (idleSince, keepAliveDeadline) = (Socket.now(), deadline) }
+                var waitUntil = deadline
+                if idle && served > 0, let parkAfter = config.parkAfter {
+                    (idleSince, keepAliveDeadline) = (now, deadline)
+                    waitUntil = min(deadline, now + parkAfter.nanoseconds)
+                }
                 switch await reactor.wait(fd, for: .read, deadline: waitUntil, idle: idle, pressureDeadline: pressure) {
                 case .ready: break
                 case .timedOut: return waitUntil < deadline ? .parked : .timedOut
@@ -46,12 +47,12 @@ extension HTTPConnection {
 
     /// The deadline for the next read: keep-alive idle (or the first-byte time-out before the first
     /// request; the reactor shortens it under pressure), the absolute head deadline, or the body idle time-out.
-    func readDeadline(idle: Bool) -> UInt64 {
+    func readDeadline(idle: Bool, now: UInt64) -> UInt64 {
         let config = env.configuration
-        if idle && served == 0 { return Socket.now() + min(config.firstByteTimeout, config.headerTimeout).nanoseconds }
-        if idle { return Socket.now() + config.keepAliveTimeout.nanoseconds }
+        if idle && served == 0 { return now + min(config.firstByteTimeout, config.headerTimeout).nanoseconds }
+        if idle { return now + config.keepAliveTimeout.nanoseconds }
         if parser.isReadingHead { return headDeadline }
-        return Socket.now() + config.bodyIdleTimeout.nanoseconds
+        return now + config.bodyIdleTimeout.nanoseconds
     }
 
     /// Writes all bytes with one `send` when the socket takes them (J7), waiting for writability

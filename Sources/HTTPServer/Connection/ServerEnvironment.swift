@@ -20,17 +20,12 @@ final class ServerEnvironment: Sendable {
     /// Open connections per client address (without the port).
     let perAddress = Mutex<[String: Int]>([:])
 
-    /// Whether three quarters of the connection slots were taken at the last accept.
-    let underPressure = Atomic<Bool>(false)
-
-    /// Counts an accepted connection and tells the reactors when pressure begins or ends (at accepts
-    /// only: between them no new connection waits for its first byte).
+    /// Counts an accepted connection and tells the reactors whether three quarters of the slots are
+    /// taken (at accepts only: between them no new connection waits for its first byte; a reactor acts
+    /// only when that changes).
     func opened() {
         let open = openConnections.add(1, ordering: .relaxed).newValue
-        let pressure = open * 4 >= configuration.maxConnections * 3
-        if underPressure.exchange(pressure, ordering: .relaxed) != pressure {
-            for reactor in reactors { reactor.setPressure(pressure) }
-        }
+        for reactor in reactors { reactor.setPressure(open * 4 >= configuration.maxConnections * 3) }
     }
 
     /// Counts a connection from `address` if its address is under its limit; false refuses it.

@@ -1,7 +1,8 @@
-/// Idle connections: pressure, eviction, drain, and parking. Parking: a keep-alive connection that stays idle gives up its task (whose memory holds the deepest
-/// frames any request on it ever needed) and leaves only a slot entry; the reactor starts a new task
-/// when the next request begins to arrive, and closes the socket itself when the connection must end.
-/// Under load connections never park (their next request comes first), so nothing is paid per request.
+/// Idle connections: pressure, eviction, drain and parking. A keep-alive connection that stays idle
+/// parks: it gives up its task (whose memory holds the deepest frames any request on it ever needed)
+/// and leaves only a slot entry; the reactor starts a new task when the next request begins to arrive,
+/// and closes the socket itself when the connection must end. Under load connections never park (their
+/// next request comes first), so nothing is paid per request.
 extension Reactor {
     /// Tells the reactor whether most connection slots are taken; when they are, every read wait with a
     /// pressure deadline (new connections that have not sent a byte) moves to it.
@@ -20,13 +21,13 @@ extension Reactor {
         }
     }
 
-    /// When the idle wait that began longest ago began, if any connection is idle.
+    /// Since when the connection idle longest has been idle, if any is.
     func oldestIdle() -> UInt64? {
         state.withLock { state in Self.oldestIdleSlot(in: state)?.since }
     }
 
-    /// Ends the idle wait that began longest ago with `.shutdown` (its connection closes and gives its
-    /// slot to a new one). False when no connection is idle.
+    /// Ends the connection idle longest, waiting or parked (it closes and gives its slot to a new one).
+    /// False when no connection is idle.
     public func evictOldestIdle() -> Bool {
         let victim = state.withLock { state -> Idle? in
             guard let oldest = Self.oldestIdleSlot(in: state) else { return nil }
