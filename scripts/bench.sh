@@ -25,12 +25,20 @@ PORT=$(bash scripts/listening_port.sh "$WORK/server.log") || { echo "server did 
 BASE="http://127.0.0.1:$PORT"
 post() { curl -sf -X POST -H 'Content-Type: application/json' -H "X-Auth-Token: $1" "$BASE$2" -d "$3"; }
 
-# Fixtures: 24 Acme ports for VXCs (distinct VLANs), 40 requests on the first waiting for Beta's approval.
-PORTS=""
-for n in $(seq 1 24); do
-  id=$(post "$ACME" /secure/ecommerce/megaport/order "{\"serviceName\":\"vxc port $n\",\"megaPortProvItem\":{\"speed\":10000,\"location_id\":$(( (n % 40) + 1 ))}}" \
-       | python3 -c 'import json,sys; print(json.load(sys.stdin)[2])')
-  PORTS="$PORTS $id"
+# Fixtures: 24 Acme ports for VXCs between them (distinct VLANs), 40 requests on the first waiting for
+# Beta's approval; 24 more Acme ports ordering VXCs to 24 Beta ports open on the marketplace.
+ports() {  # token, name: orders 24 ports, prints their ids
+  for n in $(seq 1 24); do
+    post "$1" /secure/ecommerce/megaport/order "{\"serviceName\":\"$2 $n\",\"megaPortProvItem\":{\"speed\":10000,\"location_id\":$(( (n % 40) + 1 ))}}" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)[2])'
+  done
+}
+PORTS=$(ports "$ACME" "vxc port" | tr '\n' ' ')
+REQUEST_PORTS=$(ports "$ACME" "request port" | tr '\n' ' ')
+B_PORTS=$(ports "$BETA" "beta port" | tr '\n' ' ')
+for id in $B_PORTS; do
+  curl -sf -X PUT -H 'Content-Type: application/json' -H "X-Auth-Token: $BETA" "$BASE/secure/technicalservice/$id" \
+    -d '{"marketplaceVisibility":true}' > /dev/null
 done
 export PORTS
 FIRST=$(echo $PORTS | cut -d' ' -f1)
@@ -78,6 +86,7 @@ row() {  # name, token, lua script, path[, Accept-Encoding]
   row "GET /v2/products, gzip (as Go's HTTP transport asks)" "$ACME" get.lua /v2/products gzip
   row "POST /secure/ecommerce/megaport/order" "$ACME" port_order.lua /
   row "POST /secure/ecommerce/vxc/order (distinct VLANs)" "$ACME" vxc_order.lua /
+  PORTS="$REQUEST_PORTS" B_PORTS="$B_PORTS" row "POST /secure/ecommerce/vxc/order to Beta (approval request, 5 emails)" "$ACME" vxc_order.lua /
   echo
   echo "Peak RSS over the runs: $(peak) MiB."
   echo

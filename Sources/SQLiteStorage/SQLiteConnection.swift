@@ -32,6 +32,10 @@ public final class SQLiteConnection: DatabaseConnection {
             try exec("PRAGMA journal_mode = WAL")
             try exec("PRAGMA synchronous = FULL")
             try exec("PRAGMA wal_autocheckpoint = 10000")
+            // Every write of a group commit runs in its own savepoint, and SQLite keeps the pages a
+            // savepoint changes in a sub-journal: in memory, rather than a temporary file that every
+            // order wrote ~80 KiB to (pwrite was a quarter of the writer's time).
+            try exec("PRAGMA temp_store = MEMORY")
         }
         try exec("PRAGMA foreign_keys = ON")
         // 8 MiB of page cache per connection (the default is 2 MiB): index pages of a busy services

@@ -37,6 +37,9 @@ import Testing
         let live = Self.mail(all, event: "service_live")
         #expect(Self.recipients(live) == Self.acmeReaders, "SERVICES: the VXC is available")
         #expect(live.first?.body.contains("Your VXC to Beta Cloud is available.") == true)
+        let messageIds = all.compactMap { $0.header("Message-ID") }
+        #expect(Set(messageIds).count == all.count, "one Message-ID per message")
+        #expect(messageIds.allSatisfy { Array($0).dropFirst(15).first == "7" }, "<UUID version 7@…>: the outbox index grows at its end")
         for message in all {
             #expect(message.header("Message-ID")?.hasSuffix("@megaport-server>") == true)
             #expect(message.header("Date") != nil && message.header("From")?.contains("notifications@") == true)

@@ -22,7 +22,7 @@ enum Outbox {
         let recipients = try Recipients.of(db, companyId: email.companyId, group: email.group, positions: email.positions)
         for recipient in recipients {
             let greeting = recipient.name.isEmpty ? "Hello," : "Hello \(recipient.name),"
-            try OutboxRepository.insert(db, messageId: "<\(Tokens.newUUID())@megaport-server>", companyId: email.companyId,
+            try OutboxRepository.insert(db, messageId: "<\(Tokens.newTimeOrderedUUID(now: now))@megaport-server>", companyId: email.companyId,
                                         userId: recipient.id, recipient: recipient.email, event: email.event, group: email.group,
                                         subject: email.subject, body: greeting + "\n\n" + email.body, now: now)
         }
