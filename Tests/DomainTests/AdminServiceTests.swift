@@ -107,13 +107,17 @@ import Testing
                            (SELECT count(DISTINCT uid) FROM services) AS uids, (SELECT count(*) FROM services) AS services,
                            (SELECT count(*) FROM services v JOIN services a ON a.id = v.a_end_service_id JOIN services b ON b.id = v.b_end_service_id
                              WHERE v.product_type = 'VXC' AND (a.company_id <> v.company_id OR b.company_id <> v.company_id)) AS crossing,
-                           (SELECT count(*) FROM (SELECT port_id FROM vlan_assignments GROUP BY port_id HAVING count(*) <> 2)) AS uneven
-                    """) { ($0.int("ports"), $0.int("vxcs"), $0.int("companies"), $0.int("uids"), $0.int("services"), $0.int("crossing"), $0.int("uneven")) }
+                           (SELECT count(*) FROM (SELECT port_id FROM vlan_assignments GROUP BY port_id HAVING count(*) <> 2)) AS uneven,
+                           (SELECT count(*) FROM services a JOIN services b ON b.id = a.id + 1
+                             WHERE a.name LIKE 'scale %' AND b.name LIKE 'scale %' AND (substr(b.uid, 15, 1) <> '7' OR b.uid <= a.uid)) AS unordered
+                    """) { ($0.int("ports"), $0.int("vxcs"), $0.int("companies"), $0.int("uids"), $0.int("services"), $0.int("crossing"), $0.int("uneven"),
+                            $0.int("unordered")) }
             }
             let f = try #require(facts)
             #expect(rows == 50 + 50 + 1000 + 1000 + 2000)
             #expect(f.0 == 1000 && f.1 == 1000 && f.2 == 50 && f.3 == f.4, "ports, VXCs, companies, every uid distinct")
             #expect(f.5 == 0 && f.6 == 0, "each VXC between ports of its company; each port one A-end and one B-end VLAN")
+            #expect(f.7 == 0, "services' uids are version 7 and grow with the id, as the server makes them")
         }
     }
 
