@@ -12,14 +12,37 @@ public enum RandomSource {
         var counter: UInt64
     }
 
+    /// CSPRNG output drawn 4 KiB at a time: one `RAND_bytes` call costs about as much as drawing 4 KiB
+    /// (OpenSSL 3 looks its generator up and locks it on every call), and a VXC request needs seven uids.
+    /// Bytes handed out are zeroed in the pool, so each byte goes to one caller only.
+    private struct Pool {
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        var next = 4096
+    }
+
     private static let seeded = Atomic<Bool>(false)
     private static let stream = Mutex(Stream(seed: 0, counter: 0))
+    private static let pool = Mutex(Pool())
 
     /// `count` random bytes.
     public static func bytes(_ count: Int) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
         guard seeded.load(ordering: .acquiring) else {
-            precondition(RAND_bytes(&bytes, Int32(count)) == 1, "the system random generator failed")
+            guard count <= 64 else {
+                precondition(RAND_bytes(&bytes, Int32(count)) == 1, "the system random generator failed")
+                return bytes
+            }
+            pool.withLock { pool in
+                if pool.next + count > pool.bytes.count {
+                    precondition(RAND_bytes(&pool.bytes, Int32(pool.bytes.count)) == 1, "the system random generator failed")
+                    pool.next = 0
+                }
+                for index in 0..<count {
+                    bytes[index] = pool.bytes[pool.next + index]
+                    pool.bytes[pool.next + index] = 0
+                }
+                pool.next += count
+            }
             return bytes
         }
         stream.withLock { stream in

@@ -1,4 +1,5 @@
 import Domain
+import Model
 import Testing
 
 @Suite struct SecurityTests {
@@ -46,6 +47,16 @@ import Testing
         #expect(!Tokens.looksLikeUUID("dafb8cd2-762a-4633-943b-7d5886c3412"))
         #expect(!Tokens.looksLikeUUID("dafb8cd2-762a-4633-943b-7d5886c3412g"))
         #expect(!Tokens.looksLikeUUID("' OR 1=1 --"))
+    }
+
+    /// Small draws come from a pool refilled 4 KiB at a time; across refills, no two draws share bytes.
+    @Test func randomBytesAreFreshAcrossThePoolsRefills() {
+        let draws = (0..<700).map { RandomSource.bytes($0 % 2 == 0 ? 10 : 33) }
+        #expect(Set(draws).count == draws.count, "no draw repeats another")
+        #expect(draws.allSatisfy { $0.contains { $0 != 0 } }, "no draw is the pool's zeroed bytes")
+        #expect(draws.map(\.count).reduce(0, +) > 3 * 4096, "the draws span refills")
+        let large = RandomSource.bytes(1000)
+        #expect(large.count == 1000 && Set(large).count > 200, "large draws go straight to the generator")
     }
 
     /// API.md §2, row by row.
