@@ -14,7 +14,8 @@ public enum RandomSource {
 
     /// CSPRNG output drawn 4 KiB at a time: one `RAND_bytes` call costs about as much as drawing 4 KiB
     /// (OpenSSL 3 looks its generator up and locks it on every call), and a VXC request needs seven uids.
-    /// Bytes handed out are zeroed in the pool, so each byte goes to one caller only.
+    /// Each byte goes to one caller only, and is zeroed in the pool once handed out, so no copy of a
+    /// token's bytes stays behind.
     private struct Pool {
         var bytes = [UInt8](repeating: 0, count: 4096)
         var next = 4096

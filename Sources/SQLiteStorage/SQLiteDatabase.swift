@@ -57,6 +57,16 @@ public struct SQLiteDatabase: DatabaseWriter {
         }
     }
 
+    /// Copies everything in the write-ahead log into the database file and empties the log (after a bulk
+    /// load, so the next process does not start by checkpointing it).
+    public func checkpoint() async throws {
+        do {
+            try await writer.access { try $0.exec("PRAGMA wal_checkpoint(TRUNCATE)") }
+        } catch let error as SQLiteError {
+            throw error.storageError
+        }
+    }
+
     public func commitDurations() async -> Histogram { await writer.transactionDurations }
 
     public func isReachable() async -> Bool {

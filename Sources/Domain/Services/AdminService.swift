@@ -78,8 +78,6 @@ public struct AdminService: Sendable {
                                               companyId: user.companyId, userId: user.id)
     }
 
-    /// Adds interface capacity and hands it to ports waiting for it, first come first served.
-    /// - Returns: the number of interfaces added.
     /// `admin seed-scale`: grows the database for scale measurements — `companies` companies, `services`
     /// services (half LIVE ports, half VXCs between ports of one company, with their VLANs), by bulk SQL in
     /// one transaction. SQLite only (the measurements are of the embedded engine).
@@ -94,6 +92,8 @@ public struct AdminService: Sendable {
         }
     }
 
+    /// Adds interface capacity and hands it to ports waiting for it, first come first served.
+    /// - Returns: the number of interfaces added.
     public func addInterfaces(locationId: Int64, speed: Int, count: Int) async throws -> Int {
         guard InterfaceRepository.speeds.contains(speed) else { throw DomainError.invalid("speed", "must be one of 1000, 10000, 100000") }
         guard (1...1000).contains(count) else { throw DomainError.invalid("count", "must be between 1 and 1000") }
