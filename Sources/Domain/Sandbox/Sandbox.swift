@@ -59,7 +59,7 @@ public final class Sandbox: Sendable {
         Self.startClock(seed: settings.seed)
         faults.clear()
         auth.forgetAllSessions()
-        await provisioning.poke()
+        provisioning.poke()
     }
 
     /// The sandbox's time and whether it is frozen.

@@ -46,7 +46,7 @@ public struct ApprovalService: Sendable {
             try Notices.decided(conn, serviceId: approval.serviceId, kind: approval.kind, speed: approval.speed, newSpeed: approval.newSpeed,
                                 accepted: true, reason: comment, now: now)
         }
-        await provisioning?.poke()
+        provisioning?.poke()
         return result
     }
 

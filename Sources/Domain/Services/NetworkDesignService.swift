@@ -43,7 +43,7 @@ public struct NetworkDesignService: Sendable {
         let result = try await IdempotentWrite.run(db, idempotency) { conn, now in
             try Self.place(conn, items, session: session, lifetime: lifetime, links: links, now: now)
         }
-        await orders.provisioning?.poke()
+        orders.provisioning?.poke()
         return result
     }
 

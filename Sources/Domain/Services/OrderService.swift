@@ -30,7 +30,7 @@ public struct OrderService: Sendable {
         let result = try await IdempotentWrite.run(db, idempotency) { conn, now in
             try PortOrdering.place(conn, order, session: session, now: now)
         }
-        await provisioning?.poke()
+        provisioning?.poke()
         return result
     }
 
@@ -47,7 +47,7 @@ public struct OrderService: Sendable {
             let id = try IXOrdering.insert(conn, on: port, item, session: session, now: now)
             return OrderReceipt(serviceId: id, name: item.name ?? item.exchangeName)
         }
-        await provisioning?.poke()
+        provisioning?.poke()
         return result
     }
 
@@ -59,7 +59,7 @@ public struct OrderService: Sendable {
         let result = try await IdempotentWrite.run(db, idempotency) { conn, now in
             try VXCOrdering.place(conn, order, session: session, approvalLifetime: lifetime, links: links, now: now)
         }
-        await provisioning?.poke()
+        provisioning?.poke()
         return result
     }
 

@@ -2,6 +2,7 @@ import JSON
 import Model
 import Persistence
 import Storage
+import Synchronization
 
 /// The background stage that moves services along (API.md §4–5, §7): CONFIGURED → LIVE after the
 /// provisioning delay, auto-approving cloud providers' VXCs approved shortly after the order,
@@ -13,8 +14,10 @@ public actor ProvisioningStage: BackgroundService {
     public let delay: Int64
     /// Milliseconds before an auto-approving provider's VXC is approved ("shortly after" the order).
     public let autoApprovalDelay: Int64
-    private var sleeper: Task<Void, Never>?
-    private var poked = false
+    /// The current sleep between passes, which a poke cuts short.
+    private let sleeper = Mutex<Task<Void, Never>?>(nil)
+    /// Something changed since the pass began: run another pass instead of sleeping.
+    private let poked = Atomic<Bool>(false)
 
     public init(db: any DatabaseWriter, delayMillis: Int64, autoApprovalDelayMillis: Int64? = nil) {
         self.db = db
@@ -24,23 +27,26 @@ public actor ProvisioningStage: BackgroundService {
 
     public nonisolated var name: String { "provisioning" }
 
-    /// Something changed: look again now rather than at the next scheduled time.
-    public func poke() {
-        poked = true
-        sleeper?.cancel()
+    /// Something changed: look again now rather than at the next scheduled time. Nonisolated (an atomic
+    /// flag and the sleep's cancellation), so an order does not hop to this actor and back to be answered.
+    public nonisolated func poke() {
+        poked.store(true, ordering: .sequentiallyConsistent)
+        sleeper.withLock { $0?.cancel() }
     }
 
     /// Advances what is due, then sleeps until the next thing falls due (at most a second) or a poke.
     public func run(report: @escaping @Sendable (any Error) -> Void) async {
         while !Task.isCancelled {
-            poked = false
+            poked.store(false, ordering: .sequentiallyConsistent)
             var next: Int64?
             do { next = try await advance() } catch { report(error) }
-            if poked { continue }
+            if poked.load(ordering: .sequentiallyConsistent) { continue }
             let wait = max(1, min(1000, (next ?? Int64.max) - Now.millis()))
-            let sleeper = Task { _ = try? await Task.sleep(for: .milliseconds(wait)) }
-            self.sleeper = sleeper
-            await withTaskCancellationHandler { await sleeper.value } onCancel: { sleeper.cancel() }
+            let sleep = Task { _ = try? await Task.sleep(for: .milliseconds(wait)) }
+            sleeper.withLock { $0 = sleep }
+            // A poke between the check above and storing the sleep found nothing to cancel: look again.
+            if poked.load(ordering: .sequentiallyConsistent) { sleep.cancel() }
+            await withTaskCancellationHandler { await sleep.value } onCancel: { sleep.cancel() }
         }
     }
 

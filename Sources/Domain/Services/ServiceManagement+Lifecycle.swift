@@ -50,7 +50,7 @@ extension ServiceManagement {
                                 action: "restore", now: now)
             return try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!)
         }
-        await provisioning?.poke()
+        provisioning?.poke()
         return result
     }
 

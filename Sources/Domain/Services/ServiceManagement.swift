@@ -115,7 +115,7 @@ public struct ServiceManagement: Sendable {
             try Self.cancelOne(conn, service, by: session, now: now, reason: "cancelled by the owner")
             return try Self.view(conn, try ServiceRepository.find(conn, id: service.id)!)
         }
-        await provisioning?.poke()
+        provisioning?.poke()
         return result
     }
 
