@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "App", dependencies: ["API", "SQLiteStorage", "PostgresStorage", "SMTP"], swiftSettings: strict),
 
         // Test support shared by the test targets: the conformance catalogue, a raw socket client, temp databases.
-        .target(name: "TestSupport", dependencies: ["HTTPCore", "Storage", "SQLiteStorage", "PostgresStorage"], path: "Tests/TestSupport", swiftSettings: strict),
+        .target(name: "TestSupport", dependencies: ["CLinux", "HTTPCore", "Storage", "SQLiteStorage", "PostgresStorage"], path: "Tests/TestSupport", swiftSettings: strict),
         .testTarget(name: "HTTPCoreTests", dependencies: ["HTTPCore", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "HTTPCore", "TestSupport"], swiftSettings: strict),

@@ -20,19 +20,10 @@ enum Subprocess {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue(label: "subprocess").async {
                 do {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: binary)
-                    process.arguments = arguments
-                    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-                    let out = Pipe(), err = Pipe()
-                    process.standardOutput = out
-                    process.standardError = err
-                    try process.run()
-                    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-                    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    continuation.resume(returning: Result(status: process.terminationStatus,
-                                                          stdout: String(decoding: stdout, as: UTF8.self),
+                    let child = try ChildProcess.spawn(binary, arguments, environment: environment)
+                    child.finishInput()
+                    let (stdout, stderr) = child.readAll()
+                    continuation.resume(returning: Result(status: child.wait() ?? -1, stdout: String(decoding: stdout, as: UTF8.self),
                                                           stderr: String(decoding: stderr, as: UTF8.self)))
                 } catch {
                     continuation.resume(throwing: error)
