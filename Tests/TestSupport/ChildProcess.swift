@@ -52,7 +52,7 @@ public struct ChildProcess: Sendable {
         close(input)
     }
 
-    /// Reads `fd` until a newline or its end; returns what came before the newline and what came after it.
+    /// Reads standard output up to its first newline (or its end): the line, and what was read after it.
     public func readLine() -> (line: [UInt8], rest: [UInt8]) {
         var bytes: [UInt8] = []
         while !bytes.contains(0x0A), let chunk = Self.read(output) { bytes += chunk }
