@@ -27,15 +27,10 @@ post() { curl -sf -X POST -H 'Content-Type: application/json' -H "X-Auth-Token: 
 
 # Fixtures: 24 Acme ports for VXCs between them (distinct VLANs), 40 requests on the first waiting for
 # Beta's approval; 24 more Acme ports ordering VXCs to 24 Beta ports open on the marketplace.
-ports() {  # token, name: orders 24 ports, prints their ids
-  for n in $(seq 1 24); do
-    post "$1" /secure/ecommerce/megaport/order "{\"serviceName\":\"$2 $n\",\"megaPortProvItem\":{\"speed\":10000,\"location_id\":$(( (n % 40) + 1 ))}}" \
-      | python3 -c 'import json,sys; print(json.load(sys.stdin)[2])'
-  done
-}
-PORTS=$(ports "$ACME" "vxc port" | tr '\n' ' ')
-REQUEST_PORTS=$(ports "$ACME" "request port" | tr '\n' ' ')
-B_PORTS=$(ports "$BETA" "beta port" | tr '\n' ' ')
+source scripts/bench_ports.sh
+PORTS=$(ports "$ACME" "vxc port")
+REQUEST_PORTS=$(ports "$ACME" "request port")
+B_PORTS=$(ports "$BETA" "beta port")
 for id in $B_PORTS; do
   curl -sf -X PUT -H 'Content-Type: application/json' -H "X-Auth-Token: $BETA" "$BASE/secure/technicalservice/$id" \
     -d '{"marketplaceVisibility":true}' > /dev/null

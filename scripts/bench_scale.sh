@@ -31,13 +31,7 @@ print(f"{rps:.0f} · {p50:.2f}ms · {p99:.2f}ms")
 PY
 }
 
-ports() {  # 24 own ports (a fresh set for each VXC run, so its VLANs never collide, as make bench does)
-  for n in $(seq 1 24); do
-    curl -sf -X POST -H 'Content-Type: application/json' -H "X-Auth-Token: $ACME" "$BASE/secure/ecommerce/megaport/order" \
-         -d "{\"serviceName\":\"vxc port $n\",\"megaPortProvItem\":{\"speed\":10000,\"location_id\":$(( (n % 40) + 1 ))}}" \
-         | python3 -c 'import json,sys; print(json.load(sys.stdin)[2])'
-  done | tr '\n' ' '
-}
+source scripts/bench_ports.sh
 
 declare -A cell
 for size in $SIZES; do
@@ -60,7 +54,7 @@ for size in $SIZES; do
   # Orders three times each, the median of each column: one run's p99 is decided by a few stalls.
   cell[$size,order]=$(median "$(row "$ACME" port_order.lua /)" "$(row "$ACME" port_order.lua /)" "$(row "$ACME" port_order.lua /)")
   vxc=()
-  for _ in 1 2 3; do vxc+=("$(PORTS=$(ports) row "$ACME" vxc_order.lua /)"); done
+  for _ in 1 2 3; do vxc+=("$(PORTS=$(ports "$ACME" "vxc port") row "$ACME" vxc_order.lua /)"); done
   cell[$size,vxc]=$(median "${vxc[@]}")
   cell[$size,rss]="$(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$SERVER/status)"
   kill $SERVER; wait $SERVER 2>/dev/null || true

@@ -19,6 +19,19 @@ public enum RandomSource {
     private struct Pool {
         var bytes = [UInt8](repeating: 0, count: 4096)
         var next = 4096
+
+        /// Fills `out` from the pool, refilling the pool from OpenSSL when too little is left.
+        mutating func draw(into out: inout [UInt8]) {
+            if next + out.count > bytes.count {
+                precondition(RAND_bytes(&bytes, Int32(bytes.count)) == 1, "the system random generator failed")
+                next = 0
+            }
+            for index in out.indices {
+                out[index] = bytes[next + index]
+                bytes[next + index] = 0
+            }
+            next += out.count
+        }
     }
 
     private static let seeded = Atomic<Bool>(false)
@@ -28,33 +41,21 @@ public enum RandomSource {
     /// `count` random bytes.
     public static func bytes(_ count: Int) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)
-        guard seeded.load(ordering: .acquiring) else {
-            guard count <= 64 else {
-                precondition(RAND_bytes(&bytes, Int32(count)) == 1, "the system random generator failed")
-                return bytes
-            }
-            pool.withLock { pool in
-                if pool.next + count > pool.bytes.count {
-                    precondition(RAND_bytes(&pool.bytes, Int32(pool.bytes.count)) == 1, "the system random generator failed")
-                    pool.next = 0
+        if seeded.load(ordering: .acquiring) {
+            stream.withLock { stream in
+                var filled = 0
+                while filled < count {
+                    let block = Self.block(seed: stream.seed, counter: stream.counter)
+                    stream.counter += 1
+                    let take = min(block.count, count - filled)
+                    bytes.replaceSubrange(filled..<filled + take, with: block.prefix(take))
+                    filled += take
                 }
-                for index in 0..<count {
-                    bytes[index] = pool.bytes[pool.next + index]
-                    pool.bytes[pool.next + index] = 0
-                }
-                pool.next += count
             }
-            return bytes
-        }
-        stream.withLock { stream in
-            var filled = 0
-            while filled < count {
-                let block = Self.block(seed: stream.seed, counter: stream.counter)
-                stream.counter += 1
-                let take = min(block.count, count - filled)
-                bytes.replaceSubrange(filled..<filled + take, with: block.prefix(take))
-                filled += take
-            }
+        } else if count <= 64 {
+            pool.withLock { $0.draw(into: &bytes) }
+        } else {
+            precondition(RAND_bytes(&bytes, Int32(count)) == 1, "the system random generator failed")
         }
         return bytes
     }

@@ -16,9 +16,11 @@ public struct ChildProcess: Sendable {
     /// Starts `path` with `arguments`, this process's environment with `environment` laid over it, and
     /// no descriptor of ours but the three pipes.
     public static func spawn(_ path: String, _ arguments: [String], environment: [String: String] = [:]) throws -> ChildProcess {
-        var stdin: [Int32] = [0, 0], stdout: [Int32] = [0, 0], stderr: [Int32] = [0, 0]
+        var stdin: [Int32] = [-1, -1], stdout: [Int32] = [-1, -1], stderr: [Int32] = [-1, -1]
         guard pipe2(&stdin, O_CLOEXEC) == 0, pipe2(&stdout, O_CLOEXEC) == 0, pipe2(&stderr, O_CLOEXEC) == 0 else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            let code = errno
+            for fd in stdin + stdout + stderr where fd >= 0 { close(fd) }
+            throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
         }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
