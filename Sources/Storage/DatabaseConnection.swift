@@ -21,6 +21,10 @@ public protocol DatabaseConnection: AnyObject {
     /// since it was last taken on this connection; nil when the engine cannot tell (PostgreSQL, where
     /// other nodes write). What a read derives after taking it includes every commit made before.
     func snapshot() throws -> Snapshot?
+
+    /// Runs an `INSERT INTO … VALUES (…) RETURNING id` and returns the new row's id. The default reads
+    /// the returned row; an engine may answer it more cheaply.
+    func insertReturningId(_ sql: String, arguments: [any DatabaseBindable]) throws -> Int64
 }
 
 /// A database state as one connection last saw it (see `DatabaseConnection.snapshot()`).
@@ -66,6 +70,11 @@ extension DatabaseConnection {
 
     /// Runs an `INSERT … RETURNING id` and returns the new row's id.
     public func insertReturningId(_ sql: String, _ arguments: any DatabaseBindable...) throws -> Int64 {
+        try insertReturningId(sql, arguments: arguments)
+    }
+
+    /// Reads the id from the row the statement returns.
+    public func insertReturningId(_ sql: String, arguments: [any DatabaseBindable]) throws -> Int64 {
         guard let id = try queryFirst(sql, arguments: arguments, map: { $0.int64("id") }) else {
             throw StorageError(.other, message: "insert returned no id", statement: sql)
         }
