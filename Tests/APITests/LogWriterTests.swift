@@ -57,6 +57,23 @@ import Testing
         #expect(written[6]["path"] == .string("/x/" + String(repeating: "é\"", count: 6)), "escaped and round-tripped")
     }
 
+    @Test func theLineCarriesTheTimeAndTheNumbers() throws {
+        let (log, path, remove) = Self.logFile(.info)
+        defer { remove() }
+        let before = Date()
+        log.access(AccessRecord(traceId: "t", method: .post, route: nil, path: "/x", status: 503, durationMicros: 1_234_567,
+                                identity: nil, remoteAddress: "::1"))
+        log.flush()
+        let line = try #require(Self.lines(path).first)
+        #expect(line["status"] == 503 && line["durationMicros"] == 1_234_567 && line["route"] == .null)
+        guard case .string(let time)? = line["time"] else { Issue.record("no time"); return }
+        let format = ISO8601DateFormatter()
+        format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let written = try #require(format.date(from: time), "RFC 3339 with milliseconds: \(time)")
+        #expect(time.count == 24 && time.hasSuffix("Z"))
+        #expect(written.timeIntervalSince(before) > -0.002 && written.timeIntervalSince(before) < 5, "the time of writing: \(time)")
+    }
+
     @Test func warningLevelWritesNoRequestLines() throws {
         let (log, path, remove) = Self.logFile(.warning)
         defer { remove() }

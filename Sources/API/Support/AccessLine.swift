@@ -1,4 +1,5 @@
 import Glibc
+import HTTPCore
 import HTTPServer
 import JSON
 
@@ -9,27 +10,27 @@ enum AccessLine {
     /// `{"time":…,"level":"info","msg":"request","traceId":…,"method":…,"route":…,"path":…,"status":…,
     /// "durationMicros":…,"companyId":…,"userId":…,"remote":…}` and a newline, appended to `out`.
     static func append(_ record: AccessRecord, to out: inout [UInt8]) {
-        out.append(contentsOf: #"{"time":""#.utf8)
+        out.append(literal: #"{"time":""#)
         appendTimestamp(to: &out)
-        out.append(contentsOf: #"","level":"info","msg":"request","traceId":"#.utf8)
+        out.append(literal: #"","level":"info","msg":"request","traceId":"#)
         JSONWriter.writeString(record.traceId, into: &out)
-        out.append(contentsOf: #","method":"#.utf8)
+        out.append(literal: #","method":"#)
         appendOptional(record.method?.rawValue, to: &out)
-        out.append(contentsOf: #","route":"#.utf8)
+        out.append(literal: #","route":"#)
         appendOptional(record.route, to: &out)
-        out.append(contentsOf: #","path":"#.utf8)
+        out.append(literal: #","path":"#)
         appendOptional(record.path.map(redacted), to: &out)
-        out.append(contentsOf: #","status":"#.utf8)
-        appendDecimal(Int64(record.status), to: &out)
-        out.append(contentsOf: #","durationMicros":"#.utf8)
-        appendDecimal(Int64(record.durationMicros), to: &out)
-        out.append(contentsOf: #","companyId":"#.utf8)
+        out.append(literal: #","status":"#)
+        out.append(decimal: record.status)
+        out.append(literal: #","durationMicros":"#)
+        out.append(decimal: record.durationMicros)
+        out.append(literal: #","companyId":"#)
         appendOptional(record.identity?.companyId, to: &out)
-        out.append(contentsOf: #","userId":"#.utf8)
+        out.append(literal: #","userId":"#)
         appendOptional(record.identity?.userId, to: &out)
-        out.append(contentsOf: #","remote":"#.utf8)
+        out.append(literal: #","remote":"#)
         JSONWriter.writeString(record.remoteAddress, into: &out)
-        out.append(contentsOf: "}\n".utf8)
+        out.append(literal: "}\n")
     }
 
     /// The path with secrets taken out: the segment after `logout` is a token (`/v2/logout/{token}`),
@@ -51,31 +52,22 @@ enum AccessLine {
         var tm = tm()
         var seconds = ts.tv_sec
         gmtime_r(&seconds, &tm)
-        func digits(_ value: Int32, _ width: Int) {
-            var divisor: Int32 = 1
-            for _ in 1..<width { divisor *= 10 }
-            var rest = value
-            while divisor > 0 {
-                out.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
-                rest %= divisor
-                divisor /= 10
-            }
+        func two(_ value: Int32) {
+            out.append(UInt8(ascii: "0") + UInt8(value / 10))
+            out.append(UInt8(ascii: "0") + UInt8(value % 10))
         }
-        digits(tm.tm_year + 1900, 4); out.append(UInt8(ascii: "-")); digits(tm.tm_mon + 1, 2); out.append(UInt8(ascii: "-"))
-        digits(tm.tm_mday, 2); out.append(UInt8(ascii: "T")); digits(tm.tm_hour, 2); out.append(UInt8(ascii: ":"))
-        digits(tm.tm_min, 2); out.append(UInt8(ascii: ":")); digits(tm.tm_sec, 2); out.append(UInt8(ascii: "."))
-        digits(Int32(ts.tv_nsec / 1_000_000), 3); out.append(UInt8(ascii: "Z"))
+        let year = tm.tm_year + 1900, millis = Int32(ts.tv_nsec / 1_000_000)
+        two(year / 100); two(year % 100); out.append(UInt8(ascii: "-"))
+        two(tm.tm_mon + 1); out.append(UInt8(ascii: "-")); two(tm.tm_mday); out.append(UInt8(ascii: "T"))
+        two(tm.tm_hour); out.append(UInt8(ascii: ":")); two(tm.tm_min); out.append(UInt8(ascii: ":")); two(tm.tm_sec)
+        out.append(UInt8(ascii: ".")); two(millis / 10); out.append(UInt8(ascii: "0") + UInt8(millis % 10)); out.append(UInt8(ascii: "Z"))
     }
 
     private static func appendOptional(_ value: String?, to out: inout [UInt8]) {
-        if let value { JSONWriter.writeString(value, into: &out) } else { out.append(contentsOf: "null".utf8) }
+        if let value { JSONWriter.writeString(value, into: &out) } else { out.append(literal: "null") }
     }
 
     private static func appendOptional(_ value: Int64?, to out: inout [UInt8]) {
-        if let value { appendDecimal(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
-    }
-
-    private static func appendDecimal(_ value: Int64, to out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)  // a small string: no allocation
+        if let value { out.append(decimal: Int(value)) } else { out.append(literal: "null") }
     }
 }

@@ -15,6 +15,14 @@ public enum ByteClass {
         return isAlpha(byte) || isDigit(byte) || symbols.contains(byte)
     }
 
+    private static let regNameTable: [Bool] = (0..<256).map { b in
+        // RFC 3986 §3.2.2 reg-name: unreserved / sub-delims / "%" (pct-encoded), without "," (see
+        // `RequestTarget.isValidAuthority`).
+        let symbols: [UInt8] = Array("-._~!$&'()*+;=%".utf8)
+        let byte = UInt8(b)
+        return isAlpha(byte) || isDigit(byte) || symbols.contains(byte)
+    }
+
     /// RFC 9110 §5.6.2: a token character.
     @inline(__always) public static func isTokenChar(_ b: UInt8) -> Bool { tokenTable[Int(b)] }
 
@@ -25,6 +33,9 @@ public enum ByteClass {
 
     /// A character allowed unencoded in a request-target (RFC 9112 §3.2, RFC 3986 §3).
     @inline(__always) static func isTargetChar(_ b: UInt8) -> Bool { targetTable[Int(b)] }
+
+    /// A character of a host name in an authority (RFC 3986 §3.2.2), commas excluded.
+    @inline(__always) static func isRegNameChar(_ b: UInt8) -> Bool { regNameTable[Int(b)] }
 
     @inline(__always) static func isAlpha(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

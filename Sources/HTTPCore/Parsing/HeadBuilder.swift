@@ -32,11 +32,12 @@ struct HeadBuilder: Sendable {
 
     /// RFC 9112 §2.3: `HTTP-name "/" DIGIT "." DIGIT`, case-sensitive.
     static func parseVersion(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> HTTPVersion {
-        let v = Array(bytes)
-        guard v.count == 8, v[0..<5].elementsEqual("HTTP/".utf8), ByteClass.isDigit(v[5]), v[6] == 0x2E,
-              ByteClass.isDigit(v[7])
+        guard bytes.count == 8 else { throw .invalidVersion }
+        let v = bytes.startIndex  // compared in place: no copy of the bytes per request
+        guard bytes[v] == 0x48, bytes[v + 1] == 0x54, bytes[v + 2] == 0x54, bytes[v + 3] == 0x50, bytes[v + 4] == 0x2F,
+              ByteClass.isDigit(bytes[v + 5]), bytes[v + 6] == 0x2E, ByteClass.isDigit(bytes[v + 7])
         else { throw .invalidVersion }
-        switch (v[5], v[7]) {
+        switch (bytes[v + 5], bytes[v + 7]) {
         case (0x31, 0x30): return .http10
         case (0x31, _): return .http11  // RFC 9112 §2.3: a higher minor is answered as 1.1
         case (0x32...0x33, _): throw .versionNotSupported  // HTTP/2 preface, HTTP/3 → 505

@@ -10,30 +10,36 @@ public enum ResponseSerializer {
                                  requestVersion: HTTPVersion = .http11, omitBody: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(160 + response.body.count + response.headers.count * 32)
-        // RFC 9110 §6.2: the status line carries the server's own version.
-        out.append(contentsOf: "HTTP/1.1 \(response.status.code) \(response.status.reason)\r\n".utf8)
-        for field in response.headers {
-            out.append(contentsOf: field.name.utf8)
-            out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: field.value.utf8)
-            out.append(contentsOf: "\r\n".utf8)
-        }
         let status = response.status
+        // RFC 9110 §6.2: the status line carries the server's own version.
+        out.append(literal: "HTTP/1.1 ")
+        out.append(decimal: status.code)
+        out.append(UInt8(ascii: " "))
+        out.append(utf8: status.reason)
+        out.append(literal: "\r\n")
+        for field in response.headers {
+            out.append(utf8: field.name)
+            out.append(literal: ": ")
+            out.append(utf8: field.value)
+            out.append(literal: "\r\n")
+        }
         // RFC 9110 §8.6: no Content-Length on 1xx or 204.
         if status.code >= 200 && status.code != 204 {
-            out.append(contentsOf: "Content-Length: \(status.forbidsBody ? 0 : response.body.count)\r\n".utf8)
+            out.append(literal: "Content-Length: ")
+            out.append(decimal: status.forbidsBody ? 0 : response.body.count)
+            out.append(literal: "\r\n")
         }
         if status.code >= 200 {
-            out.append(contentsOf: "Date: ".utf8)
-            out.append(contentsOf: date.utf8)
-            out.append(contentsOf: "\r\n".utf8)
+            out.append(literal: "Date: ")
+            out.append(utf8: date)
+            out.append(literal: "\r\n")
             if !keepAlive {
-                out.append(contentsOf: "Connection: close\r\n".utf8)
+                out.append(literal: "Connection: close\r\n")
             } else if requestVersion == .http10 {
-                out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+                out.append(literal: "Connection: keep-alive\r\n")
             }
         }
-        out.append(contentsOf: "\r\n".utf8)
+        out.append(literal: "\r\n")
         if !omitBody && !status.forbidsBody { out.append(contentsOf: response.body) }
         return out
     }

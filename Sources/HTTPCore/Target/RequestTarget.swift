@@ -84,8 +84,7 @@ public struct RequestTarget: Sendable, Equatable {
         let host = text[0..<hostEnd]
         guard !host.isEmpty else { return false }
         if text[0] != 0x5B {
-            let allowed = Array("-._~!$&'()*+;=%".utf8)
-            guard host.allSatisfy({ ByteClass.isAlpha($0) || ByteClass.isDigit($0) || allowed.contains($0) }) else { return false }
+            guard host.allSatisfy(ByteClass.isRegNameChar) else { return false }
         }
         guard hostEnd < text.count else { return true }
         let port = text[(hostEnd + 1)...]
