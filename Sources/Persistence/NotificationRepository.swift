@@ -19,7 +19,8 @@ public enum NotificationRepository {
             """, userId, group.rawValue, subscribed)
     }
 
-    /// An active user of a company with their stored choice for one group (nil: never chose).
+    /// An active user of a company with their stored choice for one group (nil: never chose), and the
+    /// company's account type (which decides the default).
     public struct Candidate: Sendable {
         public let id: Int64
         public let email: String
@@ -27,17 +28,20 @@ public enum NotificationRepository {
         public let lastName: String
         public let position: Position
         public let subscribed: Bool?
+        public let accountType: AccountType
     }
 
     /// The active users of a company, in id order, with their choice for `group`.
     public static func candidates(_ db: any DatabaseConnection, companyId: Int64, group: NotificationGroup) throws -> [Candidate] {
         try db.query("""
-            SELECT u.id, u.email, u.first_name, u.last_name, u.position, p.subscribed
-            FROM users u LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.group_name = ?
+            SELECT u.id, u.email, u.first_name, u.last_name, u.position, p.subscribed, c.account_type
+            FROM users u JOIN companies c ON c.id = u.company_id
+                LEFT JOIN notification_preferences p ON p.user_id = u.id AND p.group_name = ?
             WHERE u.company_id = ? AND u.active = 1 ORDER BY u.id
             """, group.rawValue, companyId) {
             Candidate(id: $0.int64("id"), email: $0.string("email"), firstName: $0.string("first_name"), lastName: $0.string("last_name"),
-                      position: Position(rawValue: $0.string("position")) ?? .readOnly, subscribed: $0.optionalBool("subscribed"))
+                      position: Position(rawValue: $0.string("position")) ?? .readOnly, subscribed: $0.optionalBool("subscribed"),
+                      accountType: AccountType(rawValue: $0.string("account_type")) ?? .direct)
         }
     }
 }

@@ -16,11 +16,10 @@ enum Recipients {
     /// (restricted to `positions` when given, e.g. Company Admins for COMPANY changes).
     static func of(_ db: any DatabaseConnection, companyId: Int64, group: NotificationGroup,
                    positions: [Position]? = nil) throws -> [(id: Int64, email: String, name: String)] {
-        guard let company = try CompanyRepository.find(db, id: companyId) else { return [] }
-        return try NotificationRepository.candidates(db, companyId: companyId, group: group).compactMap { user in
+        try NotificationRepository.candidates(db, companyId: companyId, group: group).compactMap { user in
             guard user.position.receivesEmail, positions?.contains(user.position) ?? true else { return nil }
             let subscribed = group.alwaysOn
-                || (user.subscribed ?? NotificationGroup.defaultSubscribed(group, accountType: company.accountType))
+                || (user.subscribed ?? NotificationGroup.defaultSubscribed(group, accountType: user.accountType))
             return subscribed ? (user.id, user.email, "\(user.firstName) \(user.lastName)".trimmingWhitespace) : nil
         }
     }

@@ -5,12 +5,16 @@ extension RequestTarget {
     static func decodeSegments(_ path: ArraySlice<UInt8>) throws(HTTPParseError) -> [String] {
         guard path.count > 1 else { return [] }  // "/"
         var segments: [String] = []
-        for raw in path.dropFirst().split(separator: 0x2F, omittingEmptySubsequences: false) {
-            let segment = try decode(raw, plusIsSpace: false)
+        segments.reserveCapacity(4)
+        var start = path.startIndex + 1
+        while true {  // each segment in place, without an array of slices first
+            let end = path[start...].firstIndex(of: 0x2F) ?? path.endIndex
+            let segment = try decode(path[start..<end], plusIsSpace: false)
             guard segment != "." && segment != ".." else { throw .invalidTarget }
             segments.append(segment)
+            guard end < path.endIndex else { return segments }
+            start = end + 1
         }
-        return segments
     }
 
     /// `a=1&b=2`: split on `&`, then on the first `=`; `+` is a space, then `%XX` (form semantics, H6).

@@ -11,7 +11,9 @@ public struct RouteTable: HTTPResponder {
     }
 
     struct Node: Sendable {
-        var literals: [String: Node] = [:]
+        /// Children by literal segment, boxed: a lookup while matching retains one box instead of
+        /// copying a node's dictionaries out of the table.
+        var literals: [String: Box] = [:]
         var parameter: (name: String, node: Box)?
         var handlers: [HTTPMethod: Route] = [:]
         var template: String?
@@ -24,7 +26,9 @@ public struct RouteTable: HTTPResponder {
             }
             switch first {
             case .literal(let text):
-                literals[text, default: Node()].insert(segments.dropFirst(), method: method, template: template, route: route)
+                var child = literals[text]?.node ?? Node()
+                child.insert(segments.dropFirst(), method: method, template: template, route: route)
+                literals[text] = Box(child)
             case .parameter(let name):
                 precondition(parameter == nil || parameter?.name == name, "conflicting parameter names at \(template)")
                 var child = parameter?.node.node ?? Node()
@@ -35,7 +39,7 @@ public struct RouteTable: HTTPResponder {
 
         func match(_ segments: ArraySlice<String>, _ parameters: inout [String: String]) -> Node? {
             guard let first = segments.first else { return template == nil ? nil : self }
-            if let child = literals[first], let found = child.match(segments.dropFirst(), &parameters) { return found }
+            if let child = literals[first], let found = child.node.match(segments.dropFirst(), &parameters) { return found }
             if let (name, box) = parameter, !first.isEmpty, let found = box.node.match(segments.dropFirst(), &parameters) {
                 parameters[name] = first
                 return found
