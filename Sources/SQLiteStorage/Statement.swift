@@ -34,6 +34,8 @@ final class Statement {
 
     deinit { sqlite3_finalize(handle) }
 
+    private static let emptyText: StaticString = ""
+
     /// Called before each row is handed to a mapping closure.
     func beginRow() { cursor = 0 }
 
@@ -47,10 +49,11 @@ final class Statement {
         return index
     }
 
-    /// Resets the statement and binds `arguments` to `?1…?n`.
+    /// Resets the statement and binds `arguments` to `?1…?n`. Every parameter is bound again, so the
+    /// old values need no clearing first: SQLite copies a new text into the memory of the old one when
+    /// it fits, instead of freeing it and allocating again.
     func bind(_ arguments: [any DatabaseBindable]) throws(SQLiteError) {
         sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == arguments.count else {
             throw SQLiteError(code: .error, message: "expected \(expected) arguments, got \(arguments.count)", sql: sql)
@@ -62,8 +65,11 @@ final class Statement {
             case .null: rc = sqlite3_bind_null(handle, index)
             case .integer(let v): rc = sqlite3_bind_int64(handle, index, v)
             case .real(let v): rc = sqlite3_bind_double(handle, index, v)
-            case .text(let v):  // an explicit byte count: text is bound whole, never cut at a NUL
-                rc = v.utf8CString.withUnsafeBufferPointer { sqlite3_bind_text(handle, index, $0.baseAddress, Int32($0.count - 1), csqlite_transient()) }
+            case .text(var v):  // from the string's own storage, with a byte count: bound whole, never cut at a NUL
+                rc = v.withUTF8 { bytes in
+                    let start = bytes.baseAddress.map { UnsafeRawPointer($0) } ?? UnsafeRawPointer(Self.emptyText.utf8Start)  // "" is text, not NULL
+                    return sqlite3_bind_text(handle, index, start.assumingMemoryBound(to: CChar.self), Int32(bytes.count), csqlite_transient())
+                }
             case .blob(let v): rc = v.withUnsafeBytes { sqlite3_bind_blob(handle, index, $0.baseAddress, Int32($0.count), csqlite_transient()) }
             }
             guard rc == SQLITE_OK else { throw SQLiteError(code: ResultCode(rawValue: rc), message: "bind failed", sql: sql) }

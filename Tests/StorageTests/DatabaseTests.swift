@@ -52,6 +52,22 @@ import Testing
         }
     }
 
+    @Test func textIsBoundWholeAndAnew() async throws {
+        let temp = try TempDatabase()
+        defer { temp.remove() }
+        let db = try await temp.open()
+        let sql = "SELECT typeof(?1) AS type, length(CAST(?1 AS BLOB)) AS bytes, ?1 = '' AS empty, ?1 AS text"
+        let rows = try await db.read { conn in
+            try ["a much longer text than the next one, bound first", "", "a\u{0}b", "é", "x"].map { value in
+                try conn.queryFirst(sql, value) { ($0.string("type"), $0.int("bytes"), $0.bool("empty"), $0.string("text")) }
+            }
+        }
+        #expect(rows.map { $0?.0 } == ["text", "text", "text", "text", "text"], "an empty string is text, not NULL")
+        #expect(rows.map { $0?.1 } == [49, 0, 3, 2, 1], "every byte, a NUL included")
+        #expect(rows.map { $0?.2 } == [false, true, false, false, false])
+        #expect(rows.last??.3 == "x", "a shorter text bound over a longer one leaves nothing of it")
+    }
+
     @Test func boundParametersNeverBecomeSQL() async throws {
         let temp = try TempDatabase()
         defer { temp.remove() }
