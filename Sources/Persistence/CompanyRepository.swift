@@ -18,10 +18,12 @@ public enum CompanyRepository {
                 createDate: row.int64("create_date"))
     }
 
-    /// The company with that id.
+    /// The company with that id (its statement built once, like `ServiceRepository.byId`).
     public static func find(_ db: any DatabaseConnection, id: Int64) throws -> Company? {
-        try db.queryFirst("SELECT \(columns) FROM companies WHERE id = ?", id, map: map)
+        try db.queryFirst(byId, id, map: map)
     }
+
+    static let byId = "SELECT \(columns) FROM companies WHERE id = ?"
 
     /// The company with that exact trading name (the demo seeder's idempotency check).
     public static func find(_ db: any DatabaseConnection, name: String) throws -> Company? {

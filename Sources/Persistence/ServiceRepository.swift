@@ -39,15 +39,19 @@ public enum ServiceRepository {
             costCentre: r.string("cost_centre"), aggregationId: r.optionalInt64("aggregation_id"))
     }
 
+    /// The statements by id and by uid, built once: a statement is looked up in the connection's cache by
+    /// its text, and one put together on every call cost an allocation and a copy of ~700 bytes.
+    static let byId = select + " WHERE s.id = ?", byUid = select + " WHERE s.uid = ?"
+
     /// A service by integer id or by uid (paths accept either, API.md §1).
     public static func find(_ db: any DatabaseConnection, idOrUid: String) throws -> ServiceRecord? {
         if let id = Identifier.parse(idOrUid) { return try find(db, id: id) }
-        return try db.queryFirst(select + " WHERE s.uid = ?", idOrUid.lowercased(), map: map)
+        return try db.queryFirst(byUid, idOrUid.lowercased(), map: map)
     }
 
     /// A service by id.
     public static func find(_ db: any DatabaseConnection, id: Int64) throws -> ServiceRecord? {
-        try db.queryFirst(select + " WHERE s.id = ?", id, map: map)
+        try db.queryFirst(byId, id, map: map)
     }
 
     /// Whether a company has a service that is CONFIGURED or LIVE. `EXISTS` over services_company_status

@@ -32,10 +32,12 @@ public enum UserRepository {
 }
 
 extension UserRepository {
-    /// The user with that id.
+    /// The user with that id (its statement built once, like `ServiceRepository.byId`).
     public static func find(_ db: any DatabaseConnection, id: Int64) throws -> User? {
-        try db.queryFirst("SELECT \(columns) FROM users WHERE id = ?", id, map: map)
+        try db.queryFirst(byId, id, map: map)
     }
+
+    static let byId = "SELECT \(columns) FROM users WHERE id = ?"
 
     /// A company's users, in id order.
     public static func list(_ db: any DatabaseConnection, companyId: Int64) throws -> [User] {
