@@ -49,11 +49,8 @@ public final class LogWriter: Sendable {
     /// The per-request line: time, traceId, method, route, path, status, duration, ids (`AccessLine`).
     public func access(_ record: AccessRecord) {
         guard level <= .info else { return }
-        var line: [UInt8] = []
-        line.reserveCapacity(256)
-        AccessLine.append(record, to: &line)
         let schedule = pending.withLock { pending -> Bool in
-            pending.bytes.append(contentsOf: line)
+            AccessLine.append(record, to: &pending.bytes)  // straight into the batch: no array per line
             if pending.bytes.count >= Self.flushBytes {
                 write(pending.bytes)
                 pending.bytes.removeAll(keepingCapacity: true)

@@ -55,8 +55,8 @@ extension HeadBuilder {
 
     /// RFC 9112 §3.2: an HTTP/1.1 request carries exactly one valid Host; 1.0 may omit it.
     func checkHost() throws(HTTPParseError) {
-        guard hosts.count <= 1 else { throw .missingHost }
-        guard let host = hosts.first else {
+        guard hostLines <= 1 else { throw .missingHost }
+        guard let host else {
             if version == .http11 { throw .missingHost }
             return
         }

@@ -8,7 +8,9 @@ struct HeadBuilder: Sendable {
     var headerBytes = 0
     var contentLengths: [Substring] = []
     var transferEncodings: [Substring] = []
-    var hosts: [Substring] = []
+    /// The first Host value and how many Host lines came (only one is valid): no array per request.
+    var host: Substring?
+    var hostLines = 0
     var expectContinue = false
 
     /// RFC 9112 §3: `method SP request-target SP HTTP-version`, single spaces, nothing else.
@@ -76,7 +78,8 @@ struct HeadBuilder: Sendable {
         } else if HTTPHeaders.equalsIgnoringCase(name, "transfer-encoding") {
             transferEncodings.append(Substring(value))
         } else if HTTPHeaders.equalsIgnoringCase(name, "host") {
-            hosts.append(Substring(value))
+            if host == nil { host = Substring(value) }
+            hostLines += 1
         }
     }
 }
