@@ -11,9 +11,4 @@ static inline int csqlite_disable_dqs(sqlite3 *db) {
     if (rc != SQLITE_OK) return rc;
     return sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)0);
 }
-/// Statement journals (a savepoint's copies of the pages it changes) stay in memory up to `bytes`,
-/// held in one block. Must run before the first connection opens; SQLITE_MISUSE afterwards.
-static inline int csqlite_statement_journal_spill(int bytes) {
-    return sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, bytes);
-}
 #endif

@@ -15,7 +15,6 @@ public final class SQLiteConnection: DatabaseConnection {
     /// WAL, `synchronous=FULL` (an acknowledged write survives power loss), foreign keys, a busy
     /// time-out, and double-quoted string literals disabled.
     public init(path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 5000) throws(SQLiteError) {
-        _ = Self.statementJournalsInMemory
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let rc = sqlite3_open_v2(path, &db, flags, nil)
@@ -33,19 +32,18 @@ public final class SQLiteConnection: DatabaseConnection {
             try exec("PRAGMA journal_mode = WAL")
             try exec("PRAGMA synchronous = FULL")
             try exec("PRAGMA wal_autocheckpoint = 10000")
+            // Every write of a group commit runs in its own savepoint, and SQLite keeps the pages a
+            // savepoint changes in a sub-journal: in memory, rather than a temporary file that every
+            // order wrote ~80 KiB to (pwrite was a quarter of the writer's time). Keeping it in memory
+            // in one block instead (`SQLITE_CONFIG_STMTJRNL_SPILL`) made a bulk statement past the block
+            // fail with SQLITE_FULL (docs/architecture.md).
+            try exec("PRAGMA temp_store = MEMORY")
         }
         try exec("PRAGMA foreign_keys = ON")
         // 8 MiB of page cache per connection (the default is 2 MiB): index pages of a busy services
         // table stay in memory instead of being read again with pread on every insert.
         try exec("PRAGMA cache_size = -8192")
     }
-
-    /// Whether a savepoint's journal stays in memory, in one block of up to 1 MiB (set before the first
-    /// connection opens). Every write of a group commit runs in its own savepoint, and SQLite copies each
-    /// page a savepoint changes into that journal. By default it went to a temporary file past 64 KiB
-    /// (~80 KiB written per VXC order); `temp_store = MEMORY` kept it in memory but in 1 KiB pieces, each
-    /// allocated and freed again at every release (~6% of the writer under VXC orders).
-    public static let statementJournalsInMemory = csqlite_statement_journal_spill(1 << 20) == SQLITE_OK
 
     deinit {
         statements.removeAll()

@@ -6,7 +6,7 @@ extension Array where Element == UInt8 {
     /// Appends a literal's bytes.
     @inlinable
     public mutating func append(literal text: StaticString) {
-        append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        text.withUTF8Buffer { append(contentsOf: $0) }  // a pointer to the binary, or one scalar
     }
 
     /// Appends a string's UTF-8 bytes.
