@@ -24,6 +24,26 @@ import Testing
                 == "HTTP/1.1 204 No Content\r\nDate: \(Self.date)\r\n\r\n")
     }
 
+    @Test func contentLengthCountsBytesNotCharacters() {
+        let body = Array(#"{"name":"Zürich ☃"}"#.utf8)
+        let bytes = ResponseSerializer.serialize(HTTPResponse.json(.created, body), date: Self.date, keepAlive: true)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("HTTP/1.1 201 Created\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n"))
+        #expect(body.count == 22 && text.hasSuffix("\r\n\r\n" + #"{"name":"Zürich ☃"}"#))
+    }
+
+    @Test func literalsAndStringsAppendTheirBytes() {
+        var bytes: [UInt8] = []
+        bytes.append(literal: ">")  // a one-scalar literal may be stored without a pointer
+        bytes.append(literal: "é→")
+        bytes.append(literal: "")
+        bytes.append(utf8: "")
+        bytes.append(utf8: "plain")
+        bytes.append(utf8: "naïve ☃")
+        bytes.append(utf8: String("a long string, sliced from another one".dropFirst(2)))
+        #expect(String(decoding: bytes, as: UTF8.self) == ">é→plainnaïve ☃long string, sliced from another one")
+    }
+
     @Test(arguments: [0, 7, 10, 42, 99, 100, 1_234_567_890, -1, -10, Int.max, Int.min])
     func decimalsMatchTheStandardLibrary(_ value: Int) {
         var bytes: [UInt8] = [0x3C]
