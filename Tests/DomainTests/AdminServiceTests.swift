@@ -1,4 +1,4 @@
-import Domain
+@testable import Domain
 import Persistence
 import SQLiteStorage
 import Storage
@@ -39,6 +39,26 @@ import Testing
             var supported = NewCompany(name: "Odd", accountType: .direct)
             supported.supportedBy = .partner
             await #expect(throws: DomainError.self) { _ = try await admin.createCompany(supported) }
+        }
+    }
+
+    /// Who an email reaches by default follows each recipient's company: a managed account's users are
+    /// off until they choose, except for the groups that are always on (one query brings the account type).
+    @Test func emailDefaultsFollowTheRecipientsAccountType() async throws {
+        try await withAdmin { admin, db in
+            let direct = try await admin.createCompany(NewCompany(name: "Direct", accountType: .direct))
+            var managed = NewCompany(name: "Managed", accountType: .managed)
+            managed.parentCompanyId = try await admin.createCompany(NewCompany(name: "Partner", accountType: .partner))
+            let managedId = try await admin.createCompany(managed)
+            for (company, email) in [(direct, "ops@direct.example"), (managedId, "ops@managed.example")] {
+                _ = try await admin.createUser(NewUser(companyId: company, email: email, position: .companyAdmin, password: "long-password"))
+            }
+            let reached = try await db.read { conn in
+                try [(direct, NotificationGroup.ordering), (managedId, .ordering), (managedId, .security), (999, .security)].map {
+                    try Recipients.of(conn, companyId: $0.0, group: $0.1).map(\.email)
+                }
+            }
+            #expect(reached == [["ops@direct.example"], [], ["ops@managed.example"], []])
         }
     }
 

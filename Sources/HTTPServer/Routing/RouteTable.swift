@@ -24,17 +24,22 @@ public struct RouteTable: HTTPResponder {
                 self.template = template
                 return
             }
+            let rest = segments.dropFirst()
             switch first {
             case .literal(let text):
-                var child = literals[text]?.node ?? Node()
-                child.insert(segments.dropFirst(), method: method, template: template, route: route)
-                literals[text] = Box(child)
+                literals[text] = Self.adding(rest, below: literals[text], method: method, template: template, route: route)
             case .parameter(let name):
                 precondition(parameter == nil || parameter?.name == name, "conflicting parameter names at \(template)")
-                var child = parameter?.node.node ?? Node()
-                child.insert(segments.dropFirst(), method: method, template: template, route: route)
-                parameter = (name, Box(child))
+                parameter = (name, Self.adding(rest, below: parameter?.node, method: method, template: template, route: route))
             }
+        }
+
+        /// A child (`box`'s node, or a new one) with the route inserted further down, boxed again.
+        static func adding(_ segments: ArraySlice<RoutePattern.Segment>, below box: Box?, method: HTTPMethod, template: String,
+                           route: Route) -> Box {
+            var child = box?.node ?? Node()
+            child.insert(segments, method: method, template: template, route: route)
+            return Box(child)
         }
 
         func match(_ segments: ArraySlice<String>, _ parameters: inout [String: String]) -> Node? {
