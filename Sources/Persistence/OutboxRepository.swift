@@ -3,35 +3,66 @@ import Storage
 
 /// SQL for the outbox: emails written in the transaction of the change they tell of, and their delivery.
 public enum OutboxRepository {
-    static let columns = """
-        o.id, o.message_id, o.company_id, o.user_id, o.recipient, o.event, o.notification_group, o.subject, o.body,
+    /// Each recipient's row (`o`) with its email (`e`): the subject and body are stored once per email.
+    static let selectMessages = """
+        SELECT o.id, o.message_id, e.company_id, o.user_id, o.recipient, e.event, e.notification_group, e.subject, o.greeting, e.body,
         o.state, o.attempts, o.next_attempt_date, o.last_error, o.create_date, o.sent_date
+        FROM outbox o JOIN emails e ON e.id = o.email_id
         """
 
+    /// A recipient's message: the body opens with the recipient's greeting line, when there is one.
     static func map(_ r: any DatabaseRow) -> OutboxMessage {
-        OutboxMessage(id: r.int64("id"), messageId: r.string("message_id"), companyId: r.int64("company_id"),
-                      userId: r.optionalInt64("user_id"), recipient: r.string("recipient"), event: r.string("event"),
-                      group: r.string("notification_group"), subject: r.string("subject"), body: r.string("body"),
-                      state: r.string("state"), attempts: r.int("attempts"), nextAttemptDate: r.int64("next_attempt_date"),
-                      lastError: r.optionalString("last_error"), createDate: r.int64("create_date"), sentDate: r.optionalInt64("sent_date"))
+        let greeting = r.string("greeting"), body = r.string("body")
+        return OutboxMessage(id: r.int64("id"), messageId: r.string("message_id"), companyId: r.int64("company_id"),
+                             userId: r.optionalInt64("user_id"), recipient: r.string("recipient"), event: r.string("event"),
+                             group: r.string("notification_group"), subject: r.string("subject"),
+                             body: greeting.isEmpty ? body : greeting + "\n\n" + body,
+                             state: r.string("state"), attempts: r.int("attempts"), nextAttemptDate: r.int64("next_attempt_date"),
+                             lastError: r.optionalString("last_error"), createDate: r.int64("create_date"),
+                             sentDate: r.optionalInt64("sent_date"))
     }
 
-    /// Writes one message to one recipient, due now.
-    public static func insert(_ db: any DatabaseConnection, messageId: String, companyId: Int64, userId: Int64, recipient: String,
-                              event: String, group: NotificationGroup, subject: String, body: String, now: Int64) throws {
-        try db.execute("""
-            INSERT INTO outbox (message_id, company_id, user_id, recipient, event, notification_group, subject, body,
-                next_attempt_date, create_date)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, messageId, companyId, userId, recipient, event, group.rawValue, subject, body, now, now)
+    /// Writes an email's subject and body once; returns its id, for its recipients' rows.
+    public static func insertEmail(_ db: any DatabaseConnection, companyId: Int64, event: String, group: NotificationGroup,
+                                   subject: String, body: String, now: Int64) throws -> Int64 {
+        try db.insertReturningId("""
+            INSERT INTO emails (company_id, event, notification_group, subject, body, create_date) VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+            """, companyId, event, group.rawValue, subject, body, now)
+    }
+
+    /// One recipient's message of an email: its Message-ID and address, and the greeting that opens its
+    /// body ("" for none).
+    public struct Recipient: Sendable {
+        let messageId: String, userId: Int64, address: String, greeting: String
+
+        /// A recipient's message.
+        public init(messageId: String, userId: Int64, address: String, greeting: String) {
+            (self.messageId, self.userId, self.address, self.greeting) = (messageId, userId, address, greeting)
+        }
+    }
+
+    /// Writes the recipients' messages of email `emailId`, due now: one statement for up to 100 of them.
+    public static func insert(_ db: any DatabaseConnection, emailId: Int64, recipients: [Recipient], now: Int64) throws {
+        var start = recipients.startIndex
+        while start < recipients.endIndex {
+            let chunk = recipients[start..<min(start + 100, recipients.endIndex)]
+            var arguments: [any DatabaseBindable] = []
+            arguments.reserveCapacity(chunk.count * 7)
+            for r in chunk { arguments += [emailId, r.messageId, r.userId, r.address, r.greeting, now, now] as [any DatabaseBindable] }
+            try db.execute("""
+                INSERT INTO outbox (email_id, message_id, user_id, recipient, greeting, next_attempt_date, create_date)
+                VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
+                """, arguments: arguments)
+            start = chunk.endIndex
+        }
     }
 
     /// The newest 500 messages of a company (and, with `includeManaged`, of the companies it manages),
     /// optionally in one state.
     public static func list(_ db: any DatabaseConnection, companyId: Int64, includeManaged: Bool, state: String?) throws -> [OutboxMessage] {
         try db.query("""
-            SELECT \(columns)
-            FROM outbox o JOIN companies c ON c.id = o.company_id
+            \(selectMessages)
+                JOIN companies c ON c.id = e.company_id
             WHERE (c.id = ?1 OR (c.parent_company_id = ?1 AND ?2)) AND (o.state = ?3 OR ?3 IS NULL)
             ORDER BY o.id DESC LIMIT 500
             """, companyId, includeManaged, state, map: map)
@@ -46,8 +77,8 @@ public enum OutboxRepository {
     /// other node's worker takes them meanwhile, and a node that dies holding them only delays them by
     /// the lease. On PostgreSQL rows another node is claiming are skipped, not waited for.
     public static func claim(_ db: any DatabaseConnection, now: Int64, lease: Int64, limit: Int) throws -> [OutboxMessage] {
-        let skip = db.dialect == .postgres ? " FOR UPDATE SKIP LOCKED" : ""
-        let claimed = try db.query("SELECT \(columns) FROM outbox o WHERE o.state = 'PENDING' AND o.next_attempt_date <= ? ORDER BY o.id LIMIT ?" + skip,
+        let skip = db.dialect == .postgres ? " FOR UPDATE OF o SKIP LOCKED" : ""
+        let claimed = try db.query("\(selectMessages) WHERE o.state = 'PENDING' AND o.next_attempt_date <= ? ORDER BY o.id LIMIT ?" + skip,
                                    now, limit, map: map)
         for message in claimed { try db.execute("UPDATE outbox SET next_attempt_date = ? WHERE id = ?", now + lease, message.id) }
         return claimed
@@ -85,11 +116,13 @@ extension OutboxRepository {
 extension OutboxRepository {
     /// Every message, oldest first (a sandbox's captured mail; at most the 10,000 oldest).
     public static func all(_ db: any DatabaseConnection) throws -> [OutboxMessage] {
-        try db.query("SELECT \(columns) FROM outbox o ORDER BY o.id LIMIT 10000", map: map)
+        try db.query("\(selectMessages) ORDER BY o.id LIMIT 10000", map: map)
     }
 
     /// Deletes every message (a sandbox forgetting its captured mail); returns how many there were.
     public static func deleteAll(_ db: any DatabaseConnection) throws -> Int {
-        try db.execute("DELETE FROM outbox")
+        let count = try db.execute("DELETE FROM outbox")
+        try db.execute("DELETE FROM emails")
+        return count
     }
 }

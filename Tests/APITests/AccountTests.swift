@@ -29,7 +29,7 @@ import Testing
         let deleteMessage = try APIWorld.json(delete)["message"]
         #expect(delete.status == 405 && deleteMessage == "support contact details can be edited but not deleted")
         #expect(delete.header("Allow") == "GET, HEAD, PUT, OPTIONS")
-        let notified = try await world.sql("SELECT recipient FROM outbox WHERE event = 'support_contacts_changed'") { $0.string(0) }
+        let notified = try await world.sql("SELECT o.recipient FROM outbox o JOIN emails e ON e.id = o.email_id WHERE e.event = 'support_contacts_changed'") { $0.string(0) }
         #expect(notified == ["admin@acme.example"], "the company's Company Admins (COMPANY group)")
         #expect(try await world.sql("SELECT count(*) FROM audit_events WHERE action = 'support_contacts'") { $0.int(0) } == [1])
     }

@@ -97,6 +97,27 @@ import Testing
         #expect(try await world.sql("SELECT count(*) FROM outbox WHERE state = 'SENT'") { $0.int(0) } == [5])
     }
 
+    @Test func anEmailIsStoredOnceAndEachRecipientIsGreetedByName() async throws {
+        let world = try await APIWorld(startProvisioning: false)  // no relay: mail waits in the outbox
+        defer { world.remove() }
+        _ = try await ApprovalTests.request(world)
+        let stored = try await world.sql("""
+            SELECT e.id, count(o.id) FROM emails e JOIN outbox o ON o.email_id = e.id WHERE e.event = 'vxc_request_sent' GROUP BY e.id
+            """) { "\($0.int(1))" }
+        #expect(stored == ["3"], "one email, a row for each of Acme's three readers")
+        let (_, outbox) = try await world.callJSON("GET", "/secure/notifications/outbox", as: "admin@acme.example")
+        guard case .array(let messages) = outbox else { Issue.record("\(outbox)"); return }
+        let bodies = messages.compactMap { message -> (String, String)? in
+            guard case .string(let to)? = message["recipient"], case .string(let body)? = message["body"] else { return nil }
+            return (to, body)
+        }
+        #expect(bodies.count == 3)
+        let tom = try #require(bodies.first { $0.0 == "techadmin@acme.example" }?.1)
+        #expect(tom.hasPrefix("Hello Tom Tech,\n\nYour request to connect to Beta Cloud"), "\(tom)")
+        let rests = Set(bodies.map { $0.1.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n") })
+        #expect(rests.count == 1 && bodies.allSatisfy { $0.1.hasPrefix("Hello") }, "the same text after each greeting")
+    }
+
     @Test func aRestartDeliversWaitingMailOnce() async throws {
         let world = try await APIWorld(startProvisioning: false)  // no relay: mail waits in the outbox
         defer { world.remove() }

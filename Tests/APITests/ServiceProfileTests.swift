@@ -63,7 +63,9 @@ import Testing
         guard case .array(let pending) = approvals, let approval = pending.first else { Issue.record("\(approvals)"); return }
         #expect(approval["serviceProfileUid"] == .string(Self.uid(manual)))
         #expect(approval["buyerFields"] == ["circuitRef": "CR-123456", "tier": "gold"])
-        let email = try await world.sql("SELECT body FROM outbox WHERE event = 'vxc_request' AND recipient = 'admin@betacloud.example'") { $0.string(0) }
+        let email = try await world.sql("""
+            SELECT e.body FROM outbox o JOIN emails e ON e.id = o.email_id WHERE e.event = 'vxc_request' AND o.recipient = 'admin@betacloud.example'
+            """) { $0.string(0) }
         #expect(email.count == 1 && email[0].contains("Circuit reference: CR-123456") && email[0].contains("Beta L2") && !email[0].contains("s3cret"))
 
         // AUTO: approved and LIVE without a person; the provider's VLAN policy refuses a chosen B-end VLAN.

@@ -43,7 +43,7 @@ import Testing
         #expect(integrity == ["ok"])
         let orphans = try await world.sql("""
             SELECT count(*) FROM services s WHERE s.product_type = 'VXC' AND (NOT EXISTS (SELECT 1 FROM vxc_orders o WHERE o.service_id = s.id)
-              OR NOT EXISTS (SELECT 1 FROM approvals a WHERE a.service_id = s.id) OR NOT EXISTS (SELECT 1 FROM outbox m WHERE m.event = 'vxc_request'))
+              OR NOT EXISTS (SELECT 1 FROM approvals a WHERE a.service_id = s.id) OR NOT EXISTS (SELECT 1 FROM outbox m JOIN emails e ON e.id = m.email_id WHERE e.event = 'vxc_request'))
             """) { $0.int(0) }
         #expect(orphans == [0], "every stored VXC has its order, approval and emails: nothing half-written")
         try await world.sqlite.writer.access { try $0.exec("PRAGMA max_page_count = 1073741823") }
