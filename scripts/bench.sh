@@ -25,12 +25,12 @@ PORT=$(bash scripts/listening_port.sh "$WORK/server.log") || { echo "server did 
 BASE="http://127.0.0.1:$PORT"
 post() { curl -sf -X POST -H 'Content-Type: application/json' -H "X-Auth-Token: $1" "$BASE$2" -d "$3"; }
 
-# Fixtures: 24 Acme ports for VXCs between them (distinct VLANs), 40 requests on the first waiting for
-# Beta's approval; 24 more Acme ports ordering VXCs to 24 Beta ports open on the marketplace.
+# Fixtures: 48 Acme ports for VXCs between them (distinct VLANs), 40 requests on the first waiting for
+# Beta's approval; 48 more Acme ports ordering VXCs to 48 Beta ports open on the marketplace.
 source scripts/bench_ports.sh
-PORTS=$(ports "$ACME" "vxc port")
-REQUEST_PORTS=$(ports "$ACME" "request port")
-B_PORTS=$(ports "$BETA" "beta port")
+PORTS=$(ports "$ACME" "vxc port" 48)
+REQUEST_PORTS=$(ports "$ACME" "request port" 48)
+B_PORTS=$(ports "$BETA" "beta port" 48)
 for id in $B_PORTS; do
   curl -sf -X PUT -H 'Content-Type: application/json' -H "X-Auth-Token: $BETA" "$BASE/secure/technicalservice/$id" \
     -d '{"marketplaceVisibility":true}' > /dev/null
@@ -38,12 +38,12 @@ done
 export PORTS
 FIRST=$(echo $PORTS | cut -d' ' -f1)
 for n in $(seq 1 40); do post "$ACME" /secure/ecommerce/vxc/order "{\"payerMegaPortNsId\":$FIRST,\"nonPayerMegaPortNsId\":4,\"speed\":10}" > /dev/null; done
-# Six VXCs from each other port to the next (Acme's own: approved at once, no requests for Beta), so
-# Acme holds about 200 services for the product list.
-set -- $PORTS
+# Four VXCs from each other port of the first 24 to the next (Acme's own: approved at once, no requests
+# for Beta), so Acme holds about 200 services for the product list.
+set -- $(echo $PORTS | cut -d' ' -f1-24)
 shift
 while [ $# -ge 2 ]; do
-  for n in $(seq 1 6); do post "$ACME" /secure/ecommerce/vxc/order "{\"payerMegaPortNsId\":$1,\"nonPayerMegaPortNsId\":$2,\"speed\":10}" > /dev/null; done
+  for n in $(seq 1 4); do post "$ACME" /secure/ecommerce/vxc/order "{\"payerMegaPortNsId\":$1,\"nonPayerMegaPortNsId\":$2,\"speed\":10}" > /dev/null; done
   shift
 done
 

@@ -6,6 +6,7 @@
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <spawn.h>
+#include <malloc.h>
 
 // accept4(2) is declared only under _GNU_SOURCE, which the Glibc module is not built with.
 extern int accept4(int sockfd, struct sockaddr *addr, socklen_t *addrlen, int flags);

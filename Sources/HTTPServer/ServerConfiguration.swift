@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     /// A keep-alive connection idle this long between requests gives up its task and waits in its
     /// reactor's table alone (a few hundred bytes instead of its task's memory); nil: never.
     public var parkAfter: Duration? = .milliseconds(100)
+    /// After this many connections have parked or closed, the heap's free pages go back to the system
+    /// (`malloc_trim`, half a second later, at most every 5 s); 0: never.
+    public var heapTrimAfter = 1_000
     /// Longest wait for a client to accept response bytes → close.
     public var writeTimeout: Duration = .seconds(30)
     /// A handler still running after this is answered 503 with `Connection: close` (G6); nil: no limit.

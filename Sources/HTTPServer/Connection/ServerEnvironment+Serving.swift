@@ -7,7 +7,9 @@ extension ServerEnvironment {
     func serve(fd: Int32, peer: String, address: String, reactor: Reactor, served: Int) {
         Task(executorPreference: reactor) {
             var connection = HTTPConnection(fd: fd, peer: peer, reactor: reactor, env: self, served: served)
-            guard await connection.run() == .parked else { return self.closed(fd, address: address, reactor: reactor) }
+            let outcome = await connection.run()
+            self.heap.connectionReleased()
+            guard outcome == .parked else { return self.closed(fd, address: address, reactor: reactor) }
             let served = connection.served
             reactor.park(fd, since: connection.idleSince, until: connection.keepAliveDeadline) { close in
                 if close {

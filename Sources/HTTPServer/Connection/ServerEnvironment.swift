@@ -19,6 +19,8 @@ final class ServerEnvironment: Sendable {
     let openConnections = Atomic<Int>(0)
     /// Open connections per client address (without the port).
     let perAddress = Mutex<[String: Int]>([:])
+    /// Returns freed memory to the system after many connections went idle or closed.
+    let heap: HeapTrimmer
 
     /// Counts an accepted connection and tells the reactors whether three quarters of the slots are
     /// taken (at accepts only: between them no new connection waits for its first byte; a reactor acts
@@ -66,5 +68,6 @@ final class ServerEnvironment: Sendable {
         self.accessLog = accessLog
         self.preflight = preflight
         traceIDs = TraceIDGenerator(prefix: configuration.traceIdPrefix)
+        heap = HeapTrimmer(threshold: configuration.heapTrimAfter)
     }
 }
