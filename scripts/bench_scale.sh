@@ -54,7 +54,7 @@ for size in $SIZES; do
   # Orders three times each, the median of each column: one run's p99 is decided by a few stalls.
   cell[$size,order]=$(median "$(row "$ACME" port_order.lua /)" "$(row "$ACME" port_order.lua /)" "$(row "$ACME" port_order.lua /)")
   vxc=()
-  for _ in 1 2 3; do vxc+=("$(PORTS=$(ports "$ACME" "vxc port") row "$ACME" vxc_order.lua /)"); done
+  for _ in 1 2 3; do vxc+=("$(PORTS=$(ports "$ACME" "vxc port" 48) row "$ACME" vxc_order.lua /)"); done
   cell[$size,vxc]=$(median "${vxc[@]}")
   cell[$size,rss]="$(awk '/VmRSS/ {printf "%.1f MiB", $2/1024}' /proc/$SERVER/status)"
   kill $SERVER; wait $SERVER 2>/dev/null || true

@@ -3,12 +3,15 @@ import Storage
 
 /// SQL for the outbox: emails written in the transaction of the change they tell of, and their delivery.
 public enum OutboxRepository {
-    /// Each recipient's row (`o`) with its email (`e`): the subject and body are stored once per email.
-    static let selectMessages = """
+    /// Each recipient's row (`o`, read through `index` on SQLite when given) with its email (`e`): the
+    /// subject and body are stored once per email.
+    static func selectMessages(_ db: any DatabaseConnection, index: String? = nil) -> String {
+        """
         SELECT o.id, o.message_id, e.company_id, o.user_id, o.recipient, e.event, e.notification_group, e.subject, o.greeting, e.body,
         o.state, o.attempts, o.next_attempt_date, o.last_error, o.create_date, o.sent_date
-        FROM outbox o JOIN emails e ON e.id = o.email_id
+        FROM outbox o\(index.map { db.dialect == .sqlite ? " INDEXED BY \($0)" : "" } ?? "") JOIN emails e ON e.id = o.email_id
         """
+    }
 
     /// A recipient's message: the body opens with the recipient's greeting line, when there is one.
     static func map(_ r: any DatabaseRow) -> OutboxMessage {
@@ -61,7 +64,7 @@ public enum OutboxRepository {
     /// optionally in one state.
     public static func list(_ db: any DatabaseConnection, companyId: Int64, includeManaged: Bool, state: String?) throws -> [OutboxMessage] {
         try db.query("""
-            \(selectMessages)
+            \(selectMessages(db))
                 JOIN companies c ON c.id = e.company_id
             WHERE (c.id = ?1 OR (c.parent_company_id = ?1 AND ?2)) AND (o.state = ?3 OR ?3 IS NULL)
             ORDER BY o.id DESC LIMIT 500
@@ -75,10 +78,12 @@ public enum OutboxRepository {
 
     /// Claims up to `limit` due messages for one sender: their next attempt moves `lease` ms ahead, so no
     /// other node's worker takes them meanwhile, and a node that dies holding them only delays them by
-    /// the lease. On PostgreSQL rows another node is claiming are skipped, not waited for.
+    /// the lease. On PostgreSQL rows another node is claiming are skipped, not waited for. On SQLite the
+    /// question names the index of pending messages: in id order SQLite would read every message ever
+    /// sent before the due ones.
     public static func claim(_ db: any DatabaseConnection, now: Int64, lease: Int64, limit: Int) throws -> [OutboxMessage] {
         let skip = db.dialect == .postgres ? " FOR UPDATE OF o SKIP LOCKED" : ""
-        let claimed = try db.query("\(selectMessages) WHERE o.state = 'PENDING' AND o.next_attempt_date <= ? ORDER BY o.id LIMIT ?" + skip,
+        let claimed = try db.query("\(selectMessages(db, index: "outbox_due")) WHERE o.state = 'PENDING' AND o.next_attempt_date <= ? ORDER BY o.id LIMIT ?" + skip,
                                    now, limit, map: map)
         for message in claimed { try db.execute("UPDATE outbox SET next_attempt_date = ? WHERE id = ?", now + lease, message.id) }
         return claimed
@@ -116,7 +121,7 @@ extension OutboxRepository {
 extension OutboxRepository {
     /// Every message, oldest first (a sandbox's captured mail; at most the 10,000 oldest).
     public static func all(_ db: any DatabaseConnection) throws -> [OutboxMessage] {
-        try db.query("\(selectMessages) ORDER BY o.id LIMIT 10000", map: map)
+        try db.query("\(selectMessages(db)) ORDER BY o.id LIMIT 10000", map: map)
     }
 
     /// Deletes every message (a sandbox forgetting its captured mail); returns how many there were.
