@@ -61,12 +61,13 @@ public enum OutboxRepository {
     }
 
     /// The newest 500 messages of a company (and, with `includeManaged`, of the companies it manages),
-    /// optionally in one state.
+    /// optionally in one state: found through the companies' emails, so the cost follows their own mail
+    /// rather than everyone's.
     public static func list(_ db: any DatabaseConnection, companyId: Int64, includeManaged: Bool, state: String?) throws -> [OutboxMessage] {
         try db.query("""
             \(selectMessages(db))
-                JOIN companies c ON c.id = e.company_id
-            WHERE (c.id = ?1 OR (c.parent_company_id = ?1 AND ?2)) AND (o.state = ?3 OR ?3 IS NULL)
+            WHERE e.company_id IN (SELECT id FROM companies WHERE id = ?1 OR (parent_company_id = ?1 AND ?2))
+                AND (o.state = ?3 OR ?3 IS NULL)
             ORDER BY o.id DESC LIMIT 500
             """, companyId, includeManaged, state, map: map)
     }

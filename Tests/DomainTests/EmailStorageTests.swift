@@ -70,4 +70,39 @@ import Testing
         #expect(sent.count == 250 && Set(sent.map(\.messageId)).count == 250)
         #expect(sent.map(\.body) == (0..<250).map { "Hello \($0),\n\nIt is live." }, "each recipient once, in order, with its own greeting")
     }
+
+    @Test func aCompanySeesItsOwnMailAndAPartnerItsManagedCompanies() async throws {
+        let temp = try TempDatabase()
+        defer { temp.remove() }
+        let db = try await temp.openEngine()
+        let seen = try await db.write { db -> [String: [String]] in
+            func company(_ uid: String, _ type: String, parent: Int64?) throws -> Int64 {
+                try db.insertReturningId("""
+                    INSERT INTO companies (uid, trading_name, account_type, parent_company_id, create_date) VALUES (?, ?, ?, ?, 1) RETURNING id
+                    """, uid, uid, type, parent)
+            }
+            let partner = try company("partner", "PARTNER", parent: nil)
+            let managed = try company("managed", "MANAGED", parent: partner)
+            let other = try company("other", "DIRECT", parent: nil)
+            let user = try db.insertReturningId("""
+                INSERT INTO users (uid, company_id, email, position, password_hash, create_date)
+                VALUES ('u-3', ?, 'a@partner.example', 'Company Admin', 'x', 1) RETURNING id
+                """, partner)
+            for (owner, name) in [(partner, "partner"), (managed, "managed"), (other, "other"), (partner, "partner again")] {
+                let email = try OutboxRepository.insertEmail(db, companyId: owner, event: "e", group: .company, subject: name, body: "b", now: 1)
+                try OutboxRepository.insert(db, emailId: email, recipients: [.init(messageId: "<\(name)@x>", userId: user, address: "a@x",
+                                                                                   greeting: "")], now: 1)
+            }
+            try OutboxRepository.markSent(db, id: try #require(OutboxRepository.all(db).first { $0.subject == "partner again" }).id, now: 2)
+            let subjects = { (id: Int64, managed: Bool, state: String?) in
+                try OutboxRepository.list(db, companyId: id, includeManaged: managed, state: state).map(\.subject)
+            }
+            return ["partner+managed": try subjects(partner, true, nil), "partner": try subjects(partner, false, nil),
+                    "managed": try subjects(managed, false, nil), "partner pending": try subjects(partner, true, "PENDING")]
+        }
+        #expect(seen["partner+managed"] == ["partner again", "managed", "partner"], "newest first, never another company's")
+        #expect(seen["partner"] == ["partner again", "partner"])
+        #expect(seen["managed"] == ["managed"])
+        #expect(seen["partner pending"] == ["managed", "partner"])
+    }
 }
