@@ -7,10 +7,10 @@ import Synchronization
 /// A connection's task, buffers and parser state are freed when it parks or closes, but glibc keeps
 /// freed memory in its arenas: after 10,000 connections arrived and went idle the process kept ~5 KiB
 /// of RSS for each, of which ~1 KiB was still in use (measured with `malloc_trim` from a debugger).
-/// So once `threshold` connections have released theirs (`ServerConfiguration.heapTrimAfter`), `malloc_trim(0)` runs on a utility queue —
-/// `delay` later, so a burst finishes first, and at most once per `interval`, since it briefly holds
-/// each arena's lock. Connections that stay busy (keep-alive under load) never count, so a steady
-/// request stream never triggers it.
+/// So once `threshold` connections have released theirs (`ServerConfiguration.heapTrimAfter`),
+/// `malloc_trim(0)` runs on a utility queue — `delay` later, so a burst finishes first, and at most
+/// once per `interval`, since it briefly holds each arena's lock. Connections that stay busy
+/// (keep-alive under load) never count, so a steady request stream never triggers it.
 final class HeapTrimmer: Sendable {
     private let threshold: Int
     private let delay: Duration
