@@ -46,9 +46,8 @@ public enum OutboxRepository {
 
     /// Writes the recipients' messages of email `emailId`, due now: one statement for up to 100 of them.
     public static func insert(_ db: any DatabaseConnection, emailId: Int64, recipients: [Recipient], now: Int64) throws {
-        var start = recipients.startIndex
-        while start < recipients.endIndex {
-            let chunk = recipients[start..<min(start + 100, recipients.endIndex)]
+        for start in stride(from: 0, to: recipients.count, by: 100) {
+            let chunk = recipients[start..<min(start + 100, recipients.count)]
             var arguments: [any DatabaseBindable] = []
             arguments.reserveCapacity(chunk.count * 7)
             for r in chunk { arguments += [emailId, r.messageId, r.userId, r.address, r.greeting, now, now] as [any DatabaseBindable] }
@@ -56,7 +55,6 @@ public enum OutboxRepository {
                 INSERT INTO outbox (email_id, message_id, user_id, recipient, greeting, next_attempt_date, create_date)
                 VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: chunk.count).joined(separator: ", "))
                 """, arguments: arguments)
-            start = chunk.endIndex
         }
     }
 
