@@ -29,6 +29,8 @@ public final class Server: Sendable {
 
     /// Open connections that are parked (idle between requests, holding no task).
     public var parkedConnections: Int { env.reactors.reduce(0) { $0 + $1.parkedCount } }
+    /// How many times a connection has parked since the server started (parked ones may have closed since).
+    public var parks: Int { env.parks.load(ordering: .relaxed) }
     /// How often the heap's free pages have been handed back (`ServerConfiguration.heapTrimAfter`).
     public var heapTrims: Int { env.heap.trims.load(ordering: .relaxed) }
 

@@ -62,11 +62,12 @@ struct ThreadResponder: HTTPResponder {
     @Test func idleConnectionsParkAndWakeForTheirNextRequest() async throws {
         let server = try TestServer.start { $0.parkAfter = .milliseconds(50) }
         let client = try RawClient(port: server.port)
-        for path in ["/one", "/two"] {
+        for (index, path) in ["/one", "/two"].enumerated() {
             await client.send("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n")
             #expect(try #require(await client.readResponses(1).first).header("X-Path") == path)
-            #expect(try await Self.eventually { server.server.parkedConnections == 1 }, "idle after \(path): parked")
+            #expect(try await Self.eventually { server.server.parks == index + 1 }, "idle after \(path): parked")
         }
+        #expect(server.server.parkedConnections == 1)
         // A request sent in pieces wakes the parked connection with its first bytes.
         await client.send("GET /thr")
         try await Task.sleep(for: .milliseconds(20))
@@ -85,8 +86,10 @@ struct ThreadResponder: HTTPResponder {
         let client = try RawClient(port: server.port)
         await client.send("GET /one HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(await client.readResponses(1).count == 1)
-        #expect(try await Self.eventually { server.server.parkedConnections == 1 })
+        // Counted, not sampled: a loaded machine may starve this task past the 4 s a connection stays parked.
+        #expect(try await Self.eventually { server.server.parks == 1 })
         #expect(await client.serverClosed(), "closed silently when its keep-alive time ran out")
+        #expect(server.server.parks == 1, "it closed from its parked state, without serving another task")
         #expect(try await Self.eventually { server.server.openConnections == 0 })
         await server.stop()
     }

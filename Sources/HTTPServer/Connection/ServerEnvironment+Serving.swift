@@ -11,6 +11,7 @@ extension ServerEnvironment {
             self.heap.connectionReleased()
             guard outcome == .parked else { return self.closed(fd, address: address, reactor: reactor) }
             let served = connection.served
+            self.parks.add(1, ordering: .relaxed)
             reactor.park(fd, since: connection.idleSince, until: connection.keepAliveDeadline) { close in
                 if close {
                     self.closed(fd, address: address, reactor: reactor)

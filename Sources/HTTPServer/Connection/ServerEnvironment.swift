@@ -17,6 +17,8 @@ final class ServerEnvironment: Sendable {
     let draining = Atomic<Bool>(false)
     /// Connections currently open.
     let openConnections = Atomic<Int>(0)
+    /// Times a connection has parked since the server started.
+    let parks = Atomic<Int>(0)
     /// Open connections per client address (without the port).
     let perAddress = Mutex<[String: Int]>([:])
     /// Returns freed memory to the system after many connections went idle or closed.
