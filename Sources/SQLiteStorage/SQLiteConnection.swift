@@ -17,7 +17,9 @@ public final class SQLiteConnection: DatabaseConnection {
     public init(path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 5000) throws(SQLiteError) {
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
-        let rc = sqlite3_open_v2(path, &db, flags, nil)
+        // A writer's log writes are gathered into a few large ones per commit (`GatheringVFS`; safe because
+        // every commit syncs the log: `synchronous = FULL` is set below, before the log exists).
+        let rc = sqlite3_open_v2(path, &db, flags, readOnly ? nil : GatheringVFS.name)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(db)
@@ -29,8 +31,8 @@ public final class SQLiteConnection: DatabaseConnection {
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         _ = csqlite_disable_dqs(db)
         if !readOnly {
-            try exec("PRAGMA journal_mode = WAL")
             try exec("PRAGMA synchronous = FULL")
+            try exec("PRAGMA journal_mode = WAL")
             try exec("PRAGMA wal_autocheckpoint = 10000")
             // Every write of a group commit runs in its own savepoint, and SQLite keeps the pages a
             // savepoint changes in a sub-journal: in memory, rather than a temporary file that every

@@ -1,0 +1,72 @@
+import Dispatch
+import Foundation
+import SQLiteStorage
+import Storage
+import TestSupport
+import Testing
+
+/// A writing connection's log writes are gathered into a few large writes per commit (`GatheringVFS`),
+/// and nothing about what is stored changes: a reader with the default VFS sees every commit the moment
+/// it returns, byte for byte, across a commit larger than the gathering buffer, a log that starts over
+/// after a checkpoint, and a reopened file.
+@Suite struct GatheringVFSTests {
+    /// Runs `work` on a thread of its own: SQLite blocks, and the write count below is per thread.
+    static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue(label: "gathering-vfs-test").async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// Write system calls made by the calling thread so far (`syscw` of `/proc/thread-self/io`).
+    static func writeCalls() throws -> Int {
+        let io = try String(contentsOfFile: "/proc/thread-self/io", encoding: .utf8)
+        let line = try #require(io.split(separator: "\n").first { $0.hasPrefix("syscw:") })
+        return try #require(Int(line.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)))
+    }
+
+    static func rows(_ connection: SQLiteConnection) throws -> [[UInt8]] {
+        try connection.query("SELECT body FROM t ORDER BY id", arguments: []) { $0.blob("body") }
+    }
+
+    /// Commits `count` rows of 1,000 random bytes; answers the log frames it appended and the write calls it made.
+    static func commit(_ writer: SQLiteConnection, rows count: Int, log: String) throws -> (frames: Int, writes: Int) {
+        let before = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0, calls = try writeCalls()
+        try writer.exec("""
+            BEGIN;
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(count))
+            INSERT INTO t (body) SELECT randomblob(1000) FROM n;
+            COMMIT;
+            """)
+        let after = try #require(FileManager.default.attributesOfItem(atPath: log)[.size] as? Int)
+        return ((after - before) / (4096 + 24), try writeCalls() - calls)
+    }
+
+    @Test func commitsReachTheLogInFewWritesAndReadersSeeEveryByte() async throws {
+        let temp = try TempDatabase()
+        defer { temp.remove() }
+        let path = temp.path, log = temp.path + "-wal"
+        let findings = try await Self.onThread { () -> [String] in
+            var findings: [String] = []
+            let writer = try SQLiteConnection(path: path)
+            try writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+            let reader = try SQLiteConnection(path: path, readOnly: true)
+            for count in [1, 40, 600, 3] {
+                let (frames, writes) = try Self.commit(writer, rows: count, log: log)
+                if try Self.rows(reader) != Self.rows(writer) { findings.append("after \(count) rows the reader differs") }
+                // Unwrapped, each frame is two writes (header, page); gathered, ~30 frames go in one.
+                if writes > 2 + frames / 20 { findings.append("\(count) rows: \(frames) frames in \(writes) writes") }
+                if count == 600 && frames < 150 { findings.append("600 KB appended only \(frames) frames") }
+            }
+            try writer.exec("PRAGMA wal_checkpoint(TRUNCATE)")  // the next commit starts the log over at its header
+            _ = try Self.commit(writer, rows: 25, log: log)
+            let expected = try Self.rows(writer)
+            if try Self.rows(reader) != expected { findings.append("after the log started over the reader differs") }
+            if expected.count != 669 { findings.append("\(expected.count) rows, not 669") }
+            return findings + [String(expected.count)]
+        }
+        #expect(findings == ["669"])
+        // Closed and opened again (the last connection's close checkpoints the log into the file).
+        let reopened = try await Self.onThread { try Self.rows(SQLiteConnection(path: path, readOnly: true)).count }
+        #expect(reopened == 669)
+    }
+}
