@@ -11,4 +11,8 @@ static inline int csqlite_disable_dqs(sqlite3 *db) {
     if (rc != SQLITE_OK) return rc;
     return sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, (int *)0);
 }
+
+/// sqlite3_config is variadic: sets how many bytes a statement or savepoint journal keeps in SQLite's
+/// own memory before it goes to a file of the VFS (SQLITE_MISUSE once SQLite has started).
+static inline int csqlite_config_statement_journal_spill(int bytes) { return sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, bytes); }
 #endif

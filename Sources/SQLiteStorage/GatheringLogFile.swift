@@ -1,7 +1,7 @@
 import CSQLite
 import Glibc
 
-/// The methods of a write-ahead log opened through `GatheringVFS`: writes that follow one another are
+/// The methods of a write-ahead log opened through `WriterVFS`: writes that follow one another are
 /// gathered; everything that reads, sizes, syncs, truncates, controls or closes the file writes them
 /// first and then calls the default VFS's method. SQLite uses a connection's log from one thread at a
 /// time, so the gathered bytes need no lock. Version 1 methods: SQLite maps shared memory and pages only
@@ -36,7 +36,7 @@ enum GatheringLogFile {
     /// Calls the default VFS's method on the file behind ours.
     private static func forward(_ file: UnsafeMutablePointer<sqlite3_file>,
                                 _ call: (UnsafeMutablePointer<sqlite3_file>, sqlite3_io_methods) -> Int32?) -> Int32 {
-        let inner = GatheringVFS.inner(file)
+        let inner = WriterVFS.inner(file)
         return call(inner, inner.pointee.pMethods.pointee) ?? SQLITE_MISUSE
     }
 
@@ -50,7 +50,7 @@ enum GatheringLogFile {
     /// Writes the gathered bytes to the file as one write. They are dropped either way: after a failed
     /// write SQLite abandons the commit they belonged to (its frames never become visible).
     private static func flush(_ file: UnsafeMutablePointer<sqlite3_file>) -> Int32 {
-        let pending = GatheringVFS.pending(file)
+        let pending = WriterVFS.pending(file)
         guard pending.pointee.count > 0, let bytes = pending.pointee.bytes else { return SQLITE_OK }
         let count = pending.pointee.count
         pending.pointee.count = 0
@@ -61,7 +61,7 @@ enum GatheringLogFile {
     /// (a write of `capacity` or more goes straight to the file).
     private static func write(_ file: UnsafeMutablePointer<sqlite3_file>, _ buffer: UnsafeRawPointer, _ amount: Int,
                               _ offset: sqlite3_int64) -> Int32 {
-        let pending = GatheringVFS.pending(file), capacity = GatheringVFS.capacity
+        let pending = WriterVFS.pending(file), capacity = WriterVFS.capacity
         if pending.pointee.count > 0, offset == pending.pointee.start + sqlite3_int64(pending.pointee.count),
            pending.pointee.count + amount <= capacity, let bytes = pending.pointee.bytes {
             (bytes + pending.pointee.count).copyMemory(from: buffer, byteCount: amount)
@@ -84,7 +84,7 @@ enum GatheringLogFile {
     private static func close(_ file: UnsafeMutablePointer<sqlite3_file>) -> Int32 {
         let written = flush(file)
         let closed = forward(file) { inner, m in m.xClose?(inner) }
-        let pending = GatheringVFS.pending(file)
+        let pending = WriterVFS.pending(file)
         free(pending.pointee.bytes)
         pending.deinitialize(count: 1)
         pending.deallocate()

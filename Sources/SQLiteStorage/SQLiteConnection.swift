@@ -17,9 +17,10 @@ public final class SQLiteConnection: DatabaseConnection {
     public init(path: String, readOnly: Bool = false, busyTimeoutMilliseconds: Int32 = 5000) throws(SQLiteError) {
         var db: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
-        // A writer's log writes are gathered into a few large ones per commit (`GatheringVFS`; safe because
-        // every commit syncs the log: `synchronous = FULL` is set below, before the log exists).
-        let rc = sqlite3_open_v2(path, &db, flags, readOnly ? nil : GatheringVFS.name)
+        // A writer's log writes are gathered into a few large ones per commit and its temporary files live
+        // in memory (`WriterVFS`; safe because every commit syncs the log: `synchronous = FULL` is set
+        // below, before the log exists).
+        let rc = sqlite3_open_v2(path, &db, flags, readOnly ? nil : WriterVFS.name)
         guard rc == SQLITE_OK, let db else {
             let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(db)
@@ -34,12 +35,6 @@ public final class SQLiteConnection: DatabaseConnection {
             try exec("PRAGMA synchronous = FULL")
             try exec("PRAGMA journal_mode = WAL")
             try exec("PRAGMA wal_autocheckpoint = 10000")
-            // Every write of a group commit runs in its own savepoint, and SQLite keeps the pages a
-            // savepoint changes in a sub-journal: in memory, rather than a temporary file that every
-            // order wrote ~80 KiB to (pwrite was a quarter of the writer's time). Keeping it in memory
-            // in one block instead (`SQLITE_CONFIG_STMTJRNL_SPILL`) made a bulk statement past the block
-            // fail with SQLITE_FULL (docs/architecture.md).
-            try exec("PRAGMA temp_store = MEMORY")
         }
         try exec("PRAGMA foreign_keys = ON")
         // 8 MiB of page cache per connection (the default is 2 MiB): index pages of a busy services

@@ -1,29 +1,37 @@
 import CSQLite
 import Glibc
 
-/// A VFS over the system's default one that changes one thing: a connection's writes to its
-/// write-ahead log are gathered in memory while each follows the one before, and reach the file as one
-/// `pwrite` when the log is synced, read, sized, truncated or closed, or when 124 KiB have gathered.
+/// The VFS of connections that write: the system's default one, with two changes.
 ///
-/// Why: SQLite appends each page of a commit to the log as two writes (a 24-byte frame header, then the
-/// 4 KiB page), so a group commit of ~160 pages made ~320 `pwrite` calls, each a system call that
-/// touches two or three pages of the kernel's cache (~10% of the writer's time under VXC orders).
+/// - **A write-ahead log's writes are gathered** (`GatheringLogFile`): SQLite appends each page of a
+///   commit to the log as two writes (a 24-byte frame header, then the 4 KiB page), so a group commit
+///   of ~160 pages made ~320 `pwrite` calls, each a system call touching two or three pages of the
+///   kernel's cache. Writes that follow one another now reach the file in pieces of up to 124 KiB,
+///   written before the log is synced, read, sized, truncated, controlled or closed. Safe only where
+///   every commit syncs the log, as `synchronous = FULL` does (set on every connection that writes,
+///   before its log exists): SQLite lets other connections see a commit only after that sync, which
+///   writes the gathered bytes first, so they never look for a frame still held here.
+/// - **Temporary files live in memory** (`MemoryFile`), above all the savepoint journal: each request
+///   of a group commit runs in a savepoint, and SQLite copies every page a request changes into that
+///   journal. With `temp_store = MEMORY` SQLite kept it in ~1 KiB pieces, several `malloc`s and `free`s
+///   per page; here it is one block that grows by doubling and is reused by every savepoint of a commit.
 ///
-/// Safe only where every commit syncs the log, as `synchronous = FULL` does (set on every connection
-/// that writes, right after it opens): SQLite lets other connections see a commit only after the log's
-/// sync, which writes the gathered bytes first, so they never look for a frame still held here. Under
-/// `NORMAL` they could; read-only connections open with the default VFS.
-enum GatheringVFS {
+/// Read-only connections use the default VFS.
+enum WriterVFS {
     /// The name to open writing connections with, or nil when registration failed (then the default VFS).
     static let name: String? = register()
+
+    /// Temporary files of a writing connection, kept in memory.
+    private static let temporary = SQLITE_OPEN_SUBJOURNAL | SQLITE_OPEN_TEMP_JOURNAL | SQLITE_OPEN_TRANSIENT_DB | SQLITE_OPEN_TEMP_DB
 
     /// How many bytes a log gathers before writing them on its own: under 128 KiB, the most the default
     /// VFS writes with one call (it masks a larger count to its low 17 bits).
     static let capacity = 124 << 10
 
     /// Offsets inside the file object SQLite allocates for us (`szOsFile`): our `sqlite3_file` header,
-    /// the pointer to the gathered bytes, then the default VFS's own file object.
-    private static let stateOffset = MemoryLayout<sqlite3_file>.stride
+    /// the pointer to our state (gathered bytes, or a memory file's contents), then the default VFS's own
+    /// file object (for a log).
+    static let stateOffset = MemoryLayout<sqlite3_file>.stride
     private static let innerOffset = stateOffset + MemoryLayout<UnsafeMutableRawPointer>.stride
 
     /// The gathered bytes of one log: `count` bytes (of `capacity`) that belong at file offset `start`.
@@ -35,15 +43,17 @@ enum GatheringVFS {
 
     /// Registers the VFS (not as the default): a copy of the default VFS with a larger file object and
     /// our `xOpen`. Its other methods are the default's own, called with this VFS (whose `pAppData` is
-    /// still the default's).
+    /// still the default's). First, if SQLite has not started yet, savepoint journals are told to go to
+    /// the VFS from their first byte (instead of SQLite's own memory up to 64 KiB).
     private static func register() -> String? {
+        _ = csqlite_config_statement_journal_spill(0)
         guard let system = sqlite3_vfs_find(nil) else { return nil }
         let vfs = UnsafeMutablePointer<sqlite3_vfs>.allocate(capacity: 1)  // lives as long as the process
         vfs.initialize(to: system.pointee)
         vfs.pointee.pNext = nil
         vfs.pointee.zName = UnsafePointer(strdup("megaport-gathering"))
         vfs.pointee.szOsFile = Int32(innerOffset) + system.pointee.szOsFile
-        vfs.pointee.xOpen = { _, name, file, flags, outFlags in GatheringVFS.open(name, file!, flags, outFlags) }
+        vfs.pointee.xOpen = { _, name, file, flags, outFlags in WriterVFS.open(name, file!, flags, outFlags) }
         guard sqlite3_vfs_register(vfs, 0) == SQLITE_OK else { return nil }
         return String(cString: vfs.pointee.zName)
     }
@@ -52,6 +62,7 @@ enum GatheringVFS {
     private static func open(_ name: sqlite3_filename?, _ file: UnsafeMutablePointer<sqlite3_file>, _ flags: Int32,
                              _ outFlags: UnsafeMutablePointer<Int32>?) -> Int32 {
         guard let system = sqlite3_vfs_find(nil), let systemOpen = system.pointee.xOpen else { return SQLITE_ERROR }
+        if flags & temporary != 0 { return MemoryFile.open(file, flags: flags, outFlags: outFlags) }
         guard flags & SQLITE_OPEN_WAL != 0 else { return systemOpen(system, name, file, flags, outFlags) }
         let inner = self.inner(file)
         inner.pointee.pMethods = nil

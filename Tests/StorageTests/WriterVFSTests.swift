@@ -5,11 +5,12 @@ import Storage
 import TestSupport
 import Testing
 
-/// A writing connection's log writes are gathered into a few large writes per commit (`GatheringVFS`),
-/// and nothing about what is stored changes: a reader with the default VFS sees every commit the moment
-/// it returns, byte for byte, across a commit larger than the gathering buffer, a log that starts over
-/// after a checkpoint, and a reopened file.
-@Suite struct GatheringVFSTests {
+/// A writing connection's log writes are gathered into a few large writes per commit and its savepoint
+/// journal lives in memory (`WriterVFS`), and nothing about what is stored changes: a reader with the
+/// default VFS sees every commit the moment it returns, byte for byte, across a commit larger than the
+/// gathering buffer, a log that starts over after a checkpoint, and a reopened file; rolling back to a
+/// savepoint restores every byte from the journal, however large it grew.
+@Suite struct WriterVFSTests {
     /// Runs `work` on a thread of its own: SQLite blocks, and the write count below is per thread.
     static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
@@ -68,5 +69,35 @@ import Testing
         // Closed and opened again (the last connection's close checkpoints the log into the file).
         let reopened = try await Self.onThread { try Self.rows(SQLiteConnection(path: path, readOnly: true)).count }
         #expect(reopened == 669)
+    }
+
+    @Test func savepointsJournalInMemoryAndRollBackEveryByte() async throws {
+        let temp = try TempDatabase()
+        defer { temp.remove() }
+        let path = temp.path
+        let findings = try await Self.onThread { () -> [String] in
+            var findings: [String] = []
+            let writer = try SQLiteConnection(path: path)
+            try writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+            _ = try Self.commit(writer, rows: 2000, log: path + "-wal")
+            let committed = try Self.rows(writer)
+            let calls = try Self.writeCalls()
+            // As a group commit does: a savepoint per request; each rewrites every page of the table once.
+            try writer.exec("BEGIN")
+            for round in 0..<3 {
+                try writer.exec("SAVEPOINT request; UPDATE t SET body = randomblob(1000) WHERE id % 3 = \(round); RELEASE request")
+            }
+            let changed = try Self.rows(writer)
+            try writer.exec("SAVEPOINT failing; UPDATE t SET body = zeroblob(1000); DELETE FROM t WHERE id > 1000")
+            if try Self.writeCalls() != calls { findings.append("the savepoints wrote to a file before the commit") }
+            try writer.exec("ROLLBACK TO failing; RELEASE failing; COMMIT")
+            let after = try Self.rows(writer)
+            if after != changed { findings.append("rolling back to the savepoint did not restore the released requests' bytes") }
+            if after == committed { findings.append("the released requests' changes were lost") }
+            let reader = try SQLiteConnection(path: path, readOnly: true)
+            if try Self.rows(reader) != after { findings.append("the reader differs after the commit") }
+            return findings
+        }
+        #expect(findings.isEmpty, "\(findings)")
     }
 }
