@@ -1,12 +1,23 @@
 import CSQLite
 import Glibc
 
-/// The methods of a write-ahead log opened through `WriterVFS`: writes that follow one another are
+/// A write-ahead log opened through `WriterVFS`: writes that follow one another are
 /// gathered; everything that reads, sizes, syncs, truncates, controls or closes the file writes them
 /// first and then calls the default VFS's method. SQLite uses a connection's log from one thread at a
 /// time, so the gathered bytes need no lock. Version 1 methods: SQLite maps shared memory and pages only
 /// for the database file, never for its log.
 enum GatheringLogFile {
+    /// How many bytes a log gathers before writing them on its own: under 128 KiB, the most the default
+    /// VFS writes with one call (it masks a larger count to its low 17 bits).
+    static let capacity = 124 << 10
+
+    /// The gathered bytes of one log: `count` bytes (of `capacity`) that belong at file offset `start`.
+    struct Pending {
+        var bytes: UnsafeMutableRawPointer?
+        var count = 0
+        var start: sqlite3_int64 = 0
+    }
+
     // Immutable after this initializer, which runs once (a global's lazy initialization); SQLite only
     // reads it, through each wrapped log's `pMethods`.
     nonisolated(unsafe) static let methods: UnsafeMutablePointer<sqlite3_io_methods> = {
@@ -33,6 +44,20 @@ enum GatheringLogFile {
         return pointer
     }()
 
+    /// Puts our methods in front of the log the default VFS has just opened behind `file`.
+    static func open(_ file: UnsafeMutablePointer<sqlite3_file>) -> Int32 {
+        let pending = UnsafeMutablePointer<Pending>.allocate(capacity: 1)
+        pending.initialize(to: Pending())
+        UnsafeMutableRawPointer(file).storeBytes(of: pending, toByteOffset: WriterVFS.stateOffset, as: UnsafeMutablePointer<Pending>.self)
+        file.pointee.pMethods = UnsafePointer(methods)
+        return SQLITE_OK
+    }
+
+    /// The gathered bytes of a wrapped log.
+    static func pending(_ file: UnsafeMutablePointer<sqlite3_file>) -> UnsafeMutablePointer<Pending> {
+        UnsafeMutableRawPointer(file).load(fromByteOffset: WriterVFS.stateOffset, as: UnsafeMutablePointer<Pending>.self)
+    }
+
     /// Calls the default VFS's method on the file behind ours.
     private static func forward(_ file: UnsafeMutablePointer<sqlite3_file>,
                                 _ call: (UnsafeMutablePointer<sqlite3_file>, sqlite3_io_methods) -> Int32?) -> Int32 {
@@ -50,33 +75,33 @@ enum GatheringLogFile {
     /// Writes the gathered bytes to the file as one write. They are dropped either way: after a failed
     /// write SQLite abandons the commit they belonged to (its frames never become visible).
     private static func flush(_ file: UnsafeMutablePointer<sqlite3_file>) -> Int32 {
-        let pending = WriterVFS.pending(file)
-        guard pending.pointee.count > 0, let bytes = pending.pointee.bytes else { return SQLITE_OK }
-        let count = pending.pointee.count
-        pending.pointee.count = 0
-        return forward(file) { inner, m in m.xWrite?(inner, bytes, Int32(count), pending.pointee.start) }
+        let gathered = pending(file)
+        guard gathered.pointee.count > 0, let bytes = gathered.pointee.bytes else { return SQLITE_OK }
+        let count = gathered.pointee.count
+        gathered.pointee.count = 0
+        return forward(file) { inner, m in m.xWrite?(inner, bytes, Int32(count), gathered.pointee.start) }
     }
 
     /// Gathers a write that continues the gathered bytes; otherwise writes those first and starts anew
     /// (a write of `capacity` or more goes straight to the file).
     private static func write(_ file: UnsafeMutablePointer<sqlite3_file>, _ buffer: UnsafeRawPointer, _ amount: Int,
                               _ offset: sqlite3_int64) -> Int32 {
-        let pending = WriterVFS.pending(file), capacity = WriterVFS.capacity
-        if pending.pointee.count > 0, offset == pending.pointee.start + sqlite3_int64(pending.pointee.count),
-           pending.pointee.count + amount <= capacity, let bytes = pending.pointee.bytes {
-            (bytes + pending.pointee.count).copyMemory(from: buffer, byteCount: amount)
-            pending.pointee.count += amount
+        let gathered = pending(file)
+        if gathered.pointee.count > 0, offset == gathered.pointee.start + sqlite3_int64(gathered.pointee.count),
+           gathered.pointee.count + amount <= capacity, let bytes = gathered.pointee.bytes {
+            (bytes + gathered.pointee.count).copyMemory(from: buffer, byteCount: amount)
+            gathered.pointee.count += amount
             return SQLITE_OK
         }
         let rc = flush(file)
         guard rc == SQLITE_OK else { return rc }
         guard amount < capacity else { return forward(file) { inner, m in m.xWrite?(inner, buffer, Int32(amount), offset) } }
-        if pending.pointee.bytes == nil {
+        if gathered.pointee.bytes == nil {
             guard let bytes = malloc(capacity) else { return SQLITE_NOMEM }
-            pending.pointee.bytes = bytes
+            gathered.pointee.bytes = bytes
         }
-        pending.pointee.bytes!.copyMemory(from: buffer, byteCount: amount)
-        (pending.pointee.start, pending.pointee.count) = (offset, amount)
+        gathered.pointee.bytes!.copyMemory(from: buffer, byteCount: amount)
+        (gathered.pointee.start, gathered.pointee.count) = (offset, amount)
         return SQLITE_OK
     }
 
@@ -84,10 +109,10 @@ enum GatheringLogFile {
     private static func close(_ file: UnsafeMutablePointer<sqlite3_file>) -> Int32 {
         let written = flush(file)
         let closed = forward(file) { inner, m in m.xClose?(inner) }
-        let pending = WriterVFS.pending(file)
-        free(pending.pointee.bytes)
-        pending.deinitialize(count: 1)
-        pending.deallocate()
+        let gathered = pending(file)
+        free(gathered.pointee.bytes)
+        gathered.deinitialize(count: 1)
+        gathered.deallocate()
         file.pointee.pMethods = nil
         return written == SQLITE_OK ? closed : written
     }

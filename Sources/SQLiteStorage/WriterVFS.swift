@@ -24,22 +24,11 @@ enum WriterVFS {
     /// Temporary files of a writing connection, kept in memory.
     private static let temporary = SQLITE_OPEN_SUBJOURNAL | SQLITE_OPEN_TEMP_JOURNAL | SQLITE_OPEN_TRANSIENT_DB | SQLITE_OPEN_TEMP_DB
 
-    /// How many bytes a log gathers before writing them on its own: under 128 KiB, the most the default
-    /// VFS writes with one call (it masks a larger count to its low 17 bits).
-    static let capacity = 124 << 10
-
     /// Offsets inside the file object SQLite allocates for us (`szOsFile`): our `sqlite3_file` header,
     /// the pointer to our state (gathered bytes, or a memory file's contents), then the default VFS's own
     /// file object (for a log).
     static let stateOffset = MemoryLayout<sqlite3_file>.stride
     private static let innerOffset = stateOffset + MemoryLayout<UnsafeMutableRawPointer>.stride
-
-    /// The gathered bytes of one log: `count` bytes (of `capacity`) that belong at file offset `start`.
-    struct Pending {
-        var bytes: UnsafeMutableRawPointer?
-        var count = 0
-        var start: sqlite3_int64 = 0
-    }
 
     /// Registers the VFS (not as the default): a copy of the default VFS with a larger file object and
     /// our `xOpen`. Its other methods are the default's own, called with this VFS (whose `pAppData` is
@@ -51,14 +40,15 @@ enum WriterVFS {
         let vfs = UnsafeMutablePointer<sqlite3_vfs>.allocate(capacity: 1)  // lives as long as the process
         vfs.initialize(to: system.pointee)
         vfs.pointee.pNext = nil
-        vfs.pointee.zName = UnsafePointer(strdup("megaport-gathering"))
+        vfs.pointee.zName = UnsafePointer(strdup("megaport-writer"))
         vfs.pointee.szOsFile = Int32(innerOffset) + system.pointee.szOsFile
         vfs.pointee.xOpen = { _, name, file, flags, outFlags in WriterVFS.open(name, file!, flags, outFlags) }
         guard sqlite3_vfs_register(vfs, 0) == SQLITE_OK else { return nil }
         return String(cString: vfs.pointee.zName)
     }
 
-    /// Opens a file with the default VFS; a write-ahead log is wrapped (our methods, its file behind them).
+    /// Opens a temporary file in memory, a write-ahead log with the default VFS behind our methods, and
+    /// any other file with the default VFS alone.
     private static func open(_ name: sqlite3_filename?, _ file: UnsafeMutablePointer<sqlite3_file>, _ flags: Int32,
                              _ outFlags: UnsafeMutablePointer<Int32>?) -> Int32 {
         guard let system = sqlite3_vfs_find(nil), let systemOpen = system.pointee.xOpen else { return SQLITE_ERROR }
@@ -72,20 +62,11 @@ enum WriterVFS {
             file.pointee.pMethods = nil
             return rc
         }
-        let pending = UnsafeMutablePointer<Pending>.allocate(capacity: 1)
-        pending.initialize(to: Pending())
-        UnsafeMutableRawPointer(file).storeBytes(of: pending, toByteOffset: stateOffset, as: UnsafeMutablePointer<Pending>.self)
-        file.pointee.pMethods = UnsafePointer(GatheringLogFile.methods)
-        return SQLITE_OK
+        return GatheringLogFile.open(file)
     }
 
     /// The default VFS's file object behind ours.
     static func inner(_ file: UnsafeMutablePointer<sqlite3_file>) -> UnsafeMutablePointer<sqlite3_file> {
         (UnsafeMutableRawPointer(file) + innerOffset).assumingMemoryBound(to: sqlite3_file.self)
-    }
-
-    /// The gathered bytes of a wrapped log.
-    static func pending(_ file: UnsafeMutablePointer<sqlite3_file>) -> UnsafeMutablePointer<Pending> {
-        UnsafeMutableRawPointer(file).load(fromByteOffset: stateOffset, as: UnsafeMutablePointer<Pending>.self)
     }
 }
