@@ -37,7 +37,7 @@ def ms(v):  # a node that answered nothing prints "-nan": that row then shows na
     number = re.match(r"[\d.]+", v)
     if not number: return float("nan")
     return float(number.group()) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[re.sub(r"[\d.]+", "", v)]
-# the latency distribution's own lines only: a thread-stats column such as "91.50%" ends in "50%" too
+# lines of the latency distribution only: a thread-stats column such as "91.50%" ends in "50%" too
 worst = lambda p: max((ms(v) for v in re.findall(r"^\s+" + p + r"%\s+(\S+)", text, re.M)), key=lambda x: float("inf") if x != x else x)
 errors = sum(int(x) for x in re.findall(r"Non-2xx or 3xx responses: (\d+)", text))
 p50, p99 = worst("50"), worst("99")
