@@ -79,7 +79,12 @@ public enum Tokens {
     /// Whether `text` has the shape of a UUID (8-4-4-4-12 hex digits), so junk never reaches the database.
     public static func looksLikeUUID(_ text: String) -> Bool {
         guard text.utf8.count == 36 else { return false }
-        for (i, b) in text.utf8.enumerated() {
+        // A native string's bytes in place (stepping through its `UTF8View` cost ~1% of an authenticated GET).
+        return text.utf8.withContiguousStorageIfAvailable(looksLikeUUID) ?? Array(text.utf8).withUnsafeBufferPointer(looksLikeUUID)
+    }
+
+    private static func looksLikeUUID(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for (i, b) in bytes.enumerated() {
             if i == 8 || i == 13 || i == 18 || i == 23 {
                 guard b == UInt8(ascii: "-") else { return false }
             } else {

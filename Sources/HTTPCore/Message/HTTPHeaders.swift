@@ -68,8 +68,14 @@ public struct HTTPHeaders: Sendable, Sequence {
     }
 
     /// ASCII case-insensitive comparison, as field names and tokens need (RFC 9110 §5.1).
+    /// Native strings compare their bytes in place: stepping through two `UTF8View`s cost ~1% of an
+    /// authenticated GET.
     public static func equalsIgnoringCase<A: StringProtocol, B: StringProtocol>(_ a: A, _ b: B) -> Bool {
-        a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { ByteClass.lower($0) == ByteClass.lower($1) }
+        guard a.utf8.count == b.utf8.count else { return false }
+        let inPlace = a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y in x.indices.allSatisfy { ByteClass.lower(x[$0]) == ByteClass.lower(y[$0]) } }
+        }
+        return inPlace.flatMap { $0 } ?? zip(a.utf8, b.utf8).allSatisfy { ByteClass.lower($0) == ByteClass.lower($1) }
     }
 }
 
