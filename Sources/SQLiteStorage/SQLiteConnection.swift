@@ -35,6 +35,8 @@ public final class SQLiteConnection: DatabaseConnection {
             try exec("PRAGMA synchronous = FULL")
             try exec("PRAGMA journal_mode = WAL")
             try exec("PRAGMA wal_autocheckpoint = 10000")
+            // Without our VFS (it could not register) the savepoint journals stay in memory SQLite's way.
+            if WriterVFS.name == nil { try exec("PRAGMA temp_store = MEMORY") }
         }
         try exec("PRAGMA foreign_keys = ON")
         // 8 MiB of page cache per connection (the default is 2 MiB): index pages of a busy services
