@@ -9,7 +9,8 @@ import Testing
 /// journal lives in memory (`WriterVFS`), and nothing about what is stored changes: a reader with the
 /// default VFS sees every commit the moment it returns, byte for byte, across a commit larger than the
 /// gathering buffer, a log that starts over after a checkpoint, and a reopened file; rolling back to a
-/// savepoint restores every byte from the journal, however large it grew.
+/// savepoint restores every byte from the journal, however large it grew; a sort that spills past the
+/// cache merges its runs from memory and answers as the reader's, whose runs go to disk.
 @Suite struct WriterVFSTests {
     /// Runs `work` on a thread of its own: SQLite blocks, and the write count below is per thread.
     static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
@@ -96,6 +97,33 @@ import Testing
             if after == committed { findings.append("the released requests' changes were lost") }
             let reader = try SQLiteConnection(path: path, readOnly: true)
             if try Self.rows(reader) != after { findings.append("the reader differs after the commit") }
+            return findings
+        }
+        #expect(findings.isEmpty, "\(findings)")
+    }
+
+    @Test func aSortPastTheCacheSpillsIntoMemoryAndMatchesTheReaders() async throws {
+        let temp = try TempDatabase()
+        defer { temp.remove() }
+        let path = temp.path
+        let findings = try await Self.onThread { () -> [String] in
+            var findings: [String] = []
+            let writer = try SQLiteConnection(path: path)
+            try writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+            _ = try Self.commit(writer, rows: 3000, log: path + "-wal")
+            let reader = try SQLiteConnection(path: path, readOnly: true)
+            // ~3 MB to sort with a cache of 20 pages: SQLite's sorter writes runs to temporary files and
+            // merges them, reading back at offsets — the writer's in memory, the reader's on disk.
+            try writer.exec("PRAGMA cache_size = 20")
+            try reader.exec("PRAGMA cache_size = 20")
+            let sort = "SELECT body FROM t ORDER BY substr(body, 500, 16), id"
+            let calls = try Self.writeCalls()
+            let sorted = try writer.query(sort, arguments: []) { $0.blob("body") }
+            if try Self.writeCalls() != calls { findings.append("the writer's sort wrote to a file") }
+            let readerCalls = try Self.writeCalls()
+            if try reader.query(sort, arguments: []) { $0.blob("body") } != sorted { findings.append("the two sorts differ") }
+            if try Self.writeCalls() == readerCalls { findings.append("the sort did not spill: the reader wrote no temporary file") }
+            if sorted.count != 3000 { findings.append("\(sorted.count) rows sorted") }
             return findings
         }
         #expect(findings.isEmpty, "\(findings)")
