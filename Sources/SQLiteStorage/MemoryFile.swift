@@ -58,6 +58,7 @@ enum MemoryFile {
         return SQLITE_OK
     }
 
+    /// The contents of a memory file.
     static func contents(_ file: UnsafeMutablePointer<sqlite3_file>) -> UnsafeMutablePointer<Contents> {
         UnsafeMutableRawPointer(file).load(fromByteOffset: WriterVFS.stateOffset, as: UnsafeMutablePointer<Contents>.self)
     }
