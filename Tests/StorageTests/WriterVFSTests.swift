@@ -15,7 +15,7 @@ import Testing
     /// Runs `work` on a thread of its own: SQLite blocks, and the write count below is per thread.
     static func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue(label: "gathering-vfs-test").async { continuation.resume(with: Result { try work() }) }
+            DispatchQueue(label: "writer-vfs-test").async { continuation.resume(with: Result { try work() }) }
         }
     }
 
@@ -26,6 +26,7 @@ import Testing
         return try #require(Int(line.dropFirst("syscw:".count).trimmingCharacters(in: .whitespaces)))
     }
 
+    /// Every row's bytes of table `t`, in id order.
     static func rows(_ connection: SQLiteConnection) throws -> [[UInt8]] {
         try connection.query("SELECT body FROM t ORDER BY id", arguments: []) { $0.blob("body") }
     }
@@ -43,15 +44,24 @@ import Testing
         return ((after - before) / (4096 + 24), try writeCalls() - calls)
     }
 
+    /// On a thread of its own: a writing connection to the file at `path` with table `t` holding `rows`
+    /// rows, and a reader with the default VFS; answers what `check` found wrong. Both close on return.
+    static func withTable(at path: String, rows: Int = 0,
+                          _ check: @escaping @Sendable (_ writer: SQLiteConnection, _ reader: SQLiteConnection) throws -> [String]) async throws -> [String] {
+        try await onThread {
+            let writer = try SQLiteConnection(path: path)
+            try writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
+            if rows > 0 { _ = try commit(writer, rows: rows, log: path + "-wal") }
+            return try check(writer, SQLiteConnection(path: path, readOnly: true))
+        }
+    }
+
     @Test func commitsReachTheLogInFewWritesAndReadersSeeEveryByte() async throws {
         let temp = try TempDatabase()
         defer { temp.remove() }
         let path = temp.path, log = temp.path + "-wal"
-        let findings = try await Self.onThread { () -> [String] in
+        let findings = try await Self.withTable(at: path) { writer, reader in
             var findings: [String] = []
-            let writer = try SQLiteConnection(path: path)
-            try writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
-            let reader = try SQLiteConnection(path: path, readOnly: true)
             for count in [1, 40, 600, 3] {
                 let (frames, writes) = try Self.commit(writer, rows: count, log: log)
                 if try Self.rows(reader) != Self.rows(writer) { findings.append("after \(count) rows the reader differs") }
@@ -75,12 +85,8 @@ import Testing
     @Test func savepointsJournalInMemoryAndRollBackEveryByte() async throws {
         let temp = try TempDatabase()
         defer { temp.remove() }
-        let path = temp.path
-        let findings = try await Self.onThread { () -> [String] in
+        let findings = try await Self.withTable(at: temp.path, rows: 2000) { writer, reader in
             var findings: [String] = []
-            let writer = try SQLiteConnection(path: path)
-            try writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
-            _ = try Self.commit(writer, rows: 2000, log: path + "-wal")
             let committed = try Self.rows(writer)
             let calls = try Self.writeCalls()
             // As a group commit does: a savepoint per request; each rewrites every page of the table once.
@@ -95,7 +101,6 @@ import Testing
             let after = try Self.rows(writer)
             if after != changed { findings.append("rolling back to the savepoint did not restore the released requests' bytes") }
             if after == committed { findings.append("the released requests' changes were lost") }
-            let reader = try SQLiteConnection(path: path, readOnly: true)
             if try Self.rows(reader) != after { findings.append("the reader differs after the commit") }
             return findings
         }
@@ -105,13 +110,8 @@ import Testing
     @Test func aSortPastTheCacheSpillsIntoMemoryAndMatchesTheReaders() async throws {
         let temp = try TempDatabase()
         defer { temp.remove() }
-        let path = temp.path
-        let findings = try await Self.onThread { () -> [String] in
+        let findings = try await Self.withTable(at: temp.path, rows: 3000) { writer, reader in
             var findings: [String] = []
-            let writer = try SQLiteConnection(path: path)
-            try writer.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, body BLOB NOT NULL)")
-            _ = try Self.commit(writer, rows: 3000, log: path + "-wal")
-            let reader = try SQLiteConnection(path: path, readOnly: true)
             // ~3 MB to sort with a cache of 20 pages: SQLite's sorter writes runs to temporary files and
             // merges them, reading back at offsets — the writer's in memory, the reader's on disk.
             try writer.exec("PRAGMA cache_size = 20")
@@ -121,7 +121,7 @@ import Testing
             let sorted = try writer.query(sort, arguments: []) { $0.blob("body") }
             if try Self.writeCalls() != calls { findings.append("the writer's sort wrote to a file") }
             let readerCalls = try Self.writeCalls()
-            if try reader.query(sort, arguments: []) { $0.blob("body") } != sorted { findings.append("the two sorts differ") }
+            if try reader.query(sort, arguments: [], map: { $0.blob("body") }) != sorted { findings.append("the two sorts differ") }
             if try Self.writeCalls() == readerCalls { findings.append("the sort did not spill: the reader wrote no temporary file") }
             if sorted.count != 3000 { findings.append("\(sorted.count) rows sorted") }
             return findings

@@ -35,21 +35,26 @@ public struct TempDatabase: Sendable {
 
     /// The engine the suites run on, migrated; opening again reaches the same data.
     public func openEngine() async throws -> any DatabaseWriter {
-        guard Self.postgresServer != nil else { return try await open() }
-        return try await PostgresDatabase.open(url: try postgresURL(), schemaDirectory: Self.schemaDirectory + "/postgres", connections: 3)
+        try await openEngine(schemas: Self.engineSchemaDirectory, connections: 3)
     }
 
     /// The engine the suites run on, migrated only up to the migration named `NNNN_<name>.sql` (not
     /// including it), so a test can write data as older code did and then `openEngine()` to migrate it.
     public func openEngine(before name: String) async throws -> any DatabaseWriter {
-        let source = Self.schemaDirectory + (Self.onPostgres ? "/postgres" : "")
-        let older = directory + "/schema-before-" + name
+        let source = Self.engineSchemaDirectory, older = directory + "/schema-before-" + name
         try FileManager.default.createDirectory(atPath: older, withIntermediateDirectories: true)
         let files = try FileManager.default.contentsOfDirectory(atPath: source).filter { $0.hasSuffix(".sql") }.sorted()
         guard let cut = files.firstIndex(where: { $0.hasSuffix("_" + name + ".sql") }) else { preconditionFailure("no migration \(name)") }
         for file in files[..<cut] { try FileManager.default.copyItem(atPath: source + "/" + file, toPath: older + "/" + file) }
-        guard Self.onPostgres else { return try await SQLiteDatabase.open(path: path, schemaDirectory: older) }
-        return try await PostgresDatabase.open(url: try postgresURL(), schemaDirectory: older, connections: 1)
+        return try await openEngine(schemas: older, connections: 1)
+    }
+
+    /// The migrations of the engine the suites run on.
+    static var engineSchemaDirectory: String { schemaDirectory + (onPostgres ? "/postgres" : "") }
+
+    private func openEngine(schemas: String, connections: Int) async throws -> any DatabaseWriter {
+        guard Self.onPostgres else { return try await SQLiteDatabase.open(path: path, schemaDirectory: schemas) }
+        return try await PostgresDatabase.open(url: try postgresURL(), schemaDirectory: schemas, connections: connections)
     }
 
     /// This test's schema on the PostgreSQL server (created now if missing) as a libpq URL: the schema first
