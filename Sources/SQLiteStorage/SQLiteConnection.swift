@@ -126,6 +126,29 @@ public final class SQLiteConnection: DatabaseConnection {
         return String(sql.dropLast(clause.count))
     }
 
+    /// How far a checkpoint goes (SQLite's modes).
+    public enum CheckpointMode: Int32, Sendable {
+        /// Copies what it can at once, waiting for nobody.
+        case passive = 0
+        /// Waits for the writer and the readers, copies everything and empties the log file.
+        case truncate = 3
+    }
+
+    /// Copies the log's committed pages into the database file (`sqlite3_wal_checkpoint_v2`); returns how
+    /// many of the log's frames have been copied so far. Throws SQLITE_BUSY when another connection's
+    /// checkpoint is under way or, for `.truncate`, when the writer or a reader kept it from emptying the
+    /// log within the busy time-out.
+    @discardableResult
+    public func checkpoint(_ mode: CheckpointMode) throws(SQLiteError) -> Int {
+        var log: Int32 = 0, copied: Int32 = 0
+        let rc = sqlite3_wal_checkpoint_v2(handle, nil, mode.rawValue, &log, &copied)
+        guard rc == SQLITE_OK else {
+            throw SQLiteError(code: ResultCode(rawValue: sqlite3_extended_errcode(handle)), message: String(cString: sqlite3_errmsg(handle)),
+                              sql: "checkpoint (\(mode))")
+        }
+        return Int(copied)
+    }
+
     /// Whether a transaction is open (SQLite may roll one back by itself after some errors).
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
 

@@ -12,6 +12,8 @@ public struct SQLiteDatabase: DatabaseWriter {
     public let readers: [DatabaseActor]
     /// The file's path.
     public let path: String
+    /// Copies the log into the file beside the writer's commits.
+    let checkpointer: Checkpointer
     private let nextReader = ReaderCursor()
 
     /// Round-robin position over the readers.
@@ -33,7 +35,7 @@ public struct SQLiteDatabase: DatabaseWriter {
         let readers = try (0..<max(1, readConnections)).map { n in
             try DatabaseActor(path: path, readOnly: true, label: "db.reader.\(n)", busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         }
-        return SQLiteDatabase(writer: writer, readers: readers, path: path)
+        return SQLiteDatabase(writer: writer, readers: readers, path: path, checkpointer: try Checkpointer(path: path))
     }
 
     /// Runs a read on one of the read connections.
@@ -51,17 +53,19 @@ public struct SQLiteDatabase: DatabaseWriter {
     /// once they are durable. SQLite has one writer, so a unit of work never conflicts and never reruns.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
         do {
-            return try await writer.write(body)
+            let result = try await writer.write(body)
+            checkpointer.committed()
+            return result
         } catch let error as SQLiteError {
             throw error.storageError
         }
     }
 
     /// Copies everything in the write-ahead log into the database file and empties the log (after a bulk
-    /// load, so the next process does not start by checkpointing it).
+    /// load, so the next process does not start by checkpointing it), with no background pass under way.
     public func checkpoint() async throws {
         do {
-            try await writer.access { try $0.exec("PRAGMA wal_checkpoint(TRUNCATE)") }
+            try await writer.access { connection in try checkpointer.exclusive { try connection.checkpoint(.truncate) } }
         } catch let error as SQLiteError {
             throw error.storageError
         }
