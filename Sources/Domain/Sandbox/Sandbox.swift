@@ -98,7 +98,7 @@ public final class Sandbox: Sendable {
         try await runDue(ignoringDelays: true)
     }
 
-    /// Runs the provisioning stage until nothing more is due (it works in slices of 100 per kind; a
+    /// Runs the provisioning stage until nothing more is due (it works in slices of 25 per kind; a
     /// thousand slices is far beyond any sandbox's world).
     private func runDue(ignoringDelays: Bool) async throws {
         for _ in 0..<1000 {

@@ -53,7 +53,7 @@ public actor ProvisioningStage: BackgroundService {
     /// Most transitions of each kind per call. The stage's write shares a group commit with orders, so a
     /// backlog (thousands of services falling due together) is worked off in slices of this size, with
     /// orders committed between them, instead of one long transaction that every order waits behind.
-    static let batch = 100
+    static let batch = 25
 
     /// Performs the transitions that are due, up to `batch` of each kind. Returns when the next one falls
     /// due (epoch ms; in the past when a slice was full), if any. `ignoringDelays` (the sandbox's flush)
