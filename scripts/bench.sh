@@ -54,11 +54,13 @@ print(len(d) + len({c["productUid"] for p in d for c in p["associatedVxcs"] + p[
 rss() { awk '/VmRSS/ {printf "%.1f", $2/1024}' /proc/$SERVER/status; }
 peak() { awk '/VmHWM/ {printf "%.1f", $2/1024}' /proc/$SERVER/status; }
 
-settled() {  # waits (up to a minute) until no VXC of an earlier row is still waiting to go live
+settled() {  # waits (up to a minute) until no service of an earlier row is still waiting to go live
+  local start=$SECONDS
   for _ in $(seq 1 120); do
-    [ "$(sqlite3 "file:$DB?mode=ro" "SELECT count(*) FROM services WHERE provisioning_status = 'CONFIGURED'")" = 0 ] && return
+    [ "$(sqlite3 "file:$DB?mode=ro" "SELECT count(*) FROM services WHERE provisioning_status = 'CONFIGURED'")" = 0 ] && break
     sleep 0.5
   done
+  echo "(settled after $((SECONDS - start)) s)" >&2
 }
 
 served() {  # the server's own request-duration histogram: requests within 10 ms, within 25 ms, all
@@ -98,8 +100,9 @@ row() {  # name, token, lua script, path[, Accept-Encoding]
   row "GET /v2/products ($(services) services)" "$ACME" get.lua /v2/products
   row "GET /v2/products, gzip (as Go's HTTP transport asks)" "$ACME" get.lua /v2/products gzip
   row "POST /secure/ecommerce/megaport/order" "$ACME" port_order.lua /
+  settled  # the ports above that found a free interface go live 3 s after their order, each with its email: not in the next row's time
   row "POST /secure/ecommerce/vxc/order (distinct VLANs)" "$ACME" vxc_order.lua /
-  settled  # the VXCs above go live 3 s after their order, each with its emails: not in this row's time
+  settled  # and so do these VXCs
   PORTS="$REQUEST_PORTS" B_PORTS="$B_PORTS" row "POST /secure/ecommerce/vxc/order to Beta (approval request, 5 emails)" "$ACME" vxc_order.lua /
   echo
   echo "Peak RSS over the runs: $(peak) MiB."

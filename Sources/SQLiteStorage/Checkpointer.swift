@@ -41,8 +41,7 @@ final class Checkpointer: Sendable {
 
     /// A write committed: a pass starts now, or runs once more after the one under way.
     func committed() {
-        guard state.load(ordering: .relaxed) != Self.runningWithCommitsSince,
-              state.exchange(Self.runningWithCommitsSince, ordering: .acquiringAndReleasing) == Self.idle else { return }
+        guard state.exchange(Self.runningWithCommitsSince, ordering: .acquiringAndReleasing) == Self.idle else { return }
         Task { await passWhileCommitting() }
     }
 
