@@ -30,7 +30,7 @@ final class Checkpointer: Sendable {
     /// connection, which would otherwise find SQLite's checkpoint lock taken by a pass and give up.
     private let passes = Mutex(0)
 
-    /// Opens the checkpointing connection to the database at `path` (already in WAL mode).
+    /// Opens the checkpointing connection to the database at `path` (creating it in WAL mode if new).
     init(path: String) throws(SQLiteError) {
         connection = try DatabaseActor(path: path, readOnly: false, label: "db.checkpointer")
         file = open(path, O_RDONLY | O_CLOEXEC)
@@ -39,7 +39,7 @@ final class Checkpointer: Sendable {
 
     deinit { close(file) }
 
-    /// A write committed: a pass starts now, or runs once more after the one under way.
+    /// A group commit committed: a pass starts now, or runs once more after the one under way.
     func committed() {
         guard state.exchange(Self.runningWithCommitsSince, ordering: .acquiringAndReleasing) == Self.idle else { return }
         Task { await passWhileCommitting() }

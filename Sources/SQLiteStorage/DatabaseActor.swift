@@ -14,12 +14,16 @@ public actor DatabaseActor {
     public private(set) var transactionDurations = Histogram()
     /// Writes waiting for the next group commit.
     private nonisolated let pending = WriteQueue<SQLiteConnection>()
+    /// Told after each group commit that committed (the checkpointer's cue).
+    private let afterCommit: (@Sendable () -> Void)?
 
     public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
-    /// Opens the connection.
-    public init(path: String, readOnly: Bool, label: String, busyTimeoutMilliseconds: Int32 = 5000) throws(SQLiteError) {
+    /// Opens the connection; `afterCommit` runs on its queue after each group commit that committed.
+    public init(path: String, readOnly: Bool, label: String, busyTimeoutMilliseconds: Int32 = 5000,
+                afterCommit: (@Sendable () -> Void)? = nil) throws(SQLiteError) {
         executor = QueueExecutor(label: label)
+        self.afterCommit = afterCommit
         connection = try SQLiteConnection(path: path, readOnly: readOnly, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
     }
 
@@ -78,6 +82,7 @@ public actor DatabaseActor {
             commitError = error
             try? connection.exec("ROLLBACK")
         }
+        if commitError == nil { afterCommit?() }
         for finish in finishes { finish(commitError) }
     }
 }

@@ -127,7 +127,7 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     /// How far a checkpoint goes (SQLite's modes).
-    public enum CheckpointMode: Int32, Sendable {
+    enum CheckpointMode: Int32, Sendable {
         /// Copies what it can at once, waiting for nobody.
         case passive = 0
         /// Waits for the writer and the readers, copies everything and empties the log file.
@@ -139,7 +139,7 @@ public final class SQLiteConnection: DatabaseConnection {
     /// checkpoint is under way or, for `.truncate`, when the writer or a reader kept it from emptying the
     /// log within the busy time-out.
     @discardableResult
-    public func checkpoint(_ mode: CheckpointMode) throws(SQLiteError) -> Int {
+    func checkpoint(_ mode: CheckpointMode) throws(SQLiteError) -> Int {
         var log: Int32 = 0, copied: Int32 = 0
         let rc = sqlite3_wal_checkpoint_v2(handle, nil, mode.rawValue, &log, &copied)
         guard rc == SQLITE_OK else {

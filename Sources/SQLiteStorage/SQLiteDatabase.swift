@@ -12,7 +12,7 @@ public struct SQLiteDatabase: DatabaseWriter {
     public let readers: [DatabaseActor]
     /// The file's path.
     public let path: String
-    /// Copies the log into the file beside the writer's commits.
+    /// Copies the log into the file beside the writer's commits (told of each by the writer).
     let checkpointer: Checkpointer
     private let nextReader = ReaderCursor()
 
@@ -29,13 +29,15 @@ public struct SQLiteDatabase: DatabaseWriter {
     /// SQLITE_BUSY (the API answers 503 with Retry-After).
     public static func open(path: String, schemaDirectory: String, busyTimeoutMilliseconds: Int32 = 5000,
                             readConnections: Int = 2) async throws -> SQLiteDatabase {
-        let writer = try DatabaseActor(path: path, readOnly: false, label: "db.writer", busyTimeoutMilliseconds: busyTimeoutMilliseconds)
+        let checkpointer = try Checkpointer(path: path)
+        let writer = try DatabaseActor(path: path, readOnly: false, label: "db.writer", busyTimeoutMilliseconds: busyTimeoutMilliseconds,
+                                       afterCommit: checkpointer.committed)
         let migrations = try Migration.load(from: schemaDirectory)
         _ = try await writer.access { try Migrator.migrate($0, with: migrations) }
         let readers = try (0..<max(1, readConnections)).map { n in
             try DatabaseActor(path: path, readOnly: true, label: "db.reader.\(n)", busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         }
-        return SQLiteDatabase(writer: writer, readers: readers, path: path, checkpointer: try Checkpointer(path: path))
+        return SQLiteDatabase(writer: writer, readers: readers, path: path, checkpointer: checkpointer)
     }
 
     /// Runs a read on one of the read connections.
@@ -53,9 +55,7 @@ public struct SQLiteDatabase: DatabaseWriter {
     /// once they are durable. SQLite has one writer, so a unit of work never conflicts and never reruns.
     public func write<T: Sendable>(_ body: @escaping @Sendable (any DatabaseConnection) throws -> T) async throws -> T {
         do {
-            let result = try await writer.write(body)
-            checkpointer.committed()
-            return result
+            return try await writer.write(body)
         } catch let error as SQLiteError {
             throw error.storageError
         }
