@@ -1,5 +1,7 @@
 #ifndef CSQLITE_SHIM_H
 #define CSQLITE_SHIM_H
+// Debian's libsqlite3 is built with the pre-update hook; the header declares it only when told so.
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 
 /// SQLITE_TRANSIENT is a macro Swift cannot import: SQLite copies the bound bytes.

@@ -18,9 +18,10 @@ public enum CompanyRepository {
                 createDate: row.int64("create_date"))
     }
 
-    /// The company with that id (its statement built once, like `ServiceRepository.byId`).
+    /// The company with that id (its statement built once, like `ServiceRepository.byId`); remembered by
+    /// the engine within a write transaction while `companies` is unchanged (orders to one provider).
     public static func find(_ db: any DatabaseConnection, id: Int64) throws -> Company? {
-        try db.queryFirst(byId, id, map: map)
+        try db.remembered("company \(id)", tables: ["companies"]) { try db.queryFirst(byId, id, map: map) }
     }
 
     static let byId = "SELECT \(columns) FROM companies WHERE id = ?"

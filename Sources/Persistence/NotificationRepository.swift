@@ -32,7 +32,15 @@ public enum NotificationRepository {
     }
 
     /// The active users of a company, in id order, with their choice for `group`.
+    /// Remembered by the engine within a write transaction, while none of the three tables changes: a group
+    /// commit of orders emails the same few companies again and again.
     public static func candidates(_ db: any DatabaseConnection, companyId: Int64, group: NotificationGroup) throws -> [Candidate] {
+        try db.remembered("candidates \(companyId) \(group.rawValue)", tables: ["users", "companies", "notification_preferences"]) {
+            try readCandidates(db, companyId: companyId, group: group)
+        }
+    }
+
+    private static func readCandidates(_ db: any DatabaseConnection, companyId: Int64, group: NotificationGroup) throws -> [Candidate] {
         try db.query("""
             SELECT u.id, u.email, u.first_name, u.last_name, u.position, p.subscribed, c.account_type
             FROM users u JOIN companies c ON c.id = u.company_id

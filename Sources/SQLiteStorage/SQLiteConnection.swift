@@ -8,6 +8,8 @@ public final class SQLiteConnection: DatabaseConnection {
     /// Opened read-only (a reader of the pool).
     let readOnly: Bool
     private var statements: [String: Statement] = [:]
+    /// Answers of `remembered` reads (the writing connection only).
+    private let memo: ReadMemo?
     /// Prepared statements run on this connection so far (for measuring what a use case costs).
     public private(set) var statementsRun = 0
 
@@ -28,6 +30,7 @@ public final class SQLiteConnection: DatabaseConnection {
         }
         handle = db
         self.readOnly = readOnly
+        memo = readOnly ? nil : ReadMemo(handle: db)
         sqlite3_extended_result_codes(db, 1)
         sqlite3_busy_timeout(db, busyTimeoutMilliseconds)
         _ = csqlite_disable_dqs(db)
@@ -45,6 +48,7 @@ public final class SQLiteConnection: DatabaseConnection {
     }
 
     deinit {
+        memo?.detach()
         statements.removeAll()
         sqlite3_close_v2(handle)
     }
@@ -69,6 +73,13 @@ public final class SQLiteConnection: DatabaseConnection {
     public func snapshot() throws -> Snapshot? {
         guard readOnly else { return nil }
         return Snapshot(connection: ObjectIdentifier(self), version: try queryFirst("PRAGMA data_version", arguments: []) { $0.int64(0) } ?? 0)
+    }
+
+    /// Inside a write transaction on the writing connection, answers a read again while none of `tables`
+    /// has changed (`ReadMemo`); otherwise reads.
+    public func remembered<T>(_ key: String, tables: [String], read: () throws -> T) throws -> T {
+        guard let memo else { return try read() }
+        return try memo.answer(key, tables: tables, read: read)
     }
 
     /// Runs a statement with bound arguments; returns the number of rows changed.

@@ -25,6 +25,12 @@ public protocol DatabaseConnection: AnyObject {
     /// Runs an `INSERT INTO … VALUES (…) RETURNING id` and returns the new row's id. The default reads
     /// the returned row; an engine may answer it more cheaply.
     func insertReturningId(_ sql: String, arguments: [any DatabaseBindable]) throws -> Int64
+
+    /// The result of `read`, which reads only `tables`, under `key` (which names the question and its
+    /// arguments). An engine may give a result it kept from an earlier call with the same key when it is
+    /// certain that nothing `read` sees has changed since — for small reads of rarely written tables that
+    /// many writes of one transaction repeat. The default always reads.
+    func remembered<T>(_ key: String, tables: [String], read: () throws -> T) throws -> T
 }
 
 /// A database state as one connection last saw it (see `DatabaseConnection.snapshot()`).
@@ -71,6 +77,11 @@ extension DatabaseConnection {
     /// Runs an `INSERT … RETURNING id` and returns the new row's id.
     public func insertReturningId(_ sql: String, _ arguments: any DatabaseBindable...) throws -> Int64 {
         try insertReturningId(sql, arguments: arguments)
+    }
+
+    /// Always reads (an engine that cannot tell whether `tables` changed).
+    public func remembered<T>(_ key: String, tables: [String], read: () throws -> T) throws -> T {
+        try read()
     }
 
     /// Reads the id from the row the statement returns.

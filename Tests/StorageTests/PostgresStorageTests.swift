@@ -25,6 +25,22 @@ import Testing
         }
     }
 
+    /// Other nodes write the same database, so a PostgreSQL connection keeps no answer: every call reads.
+    @Test func rememberedReadsAlwaysRead() async throws {
+        let db = try await Self.database()
+        let reads = try await db.write { conn in
+            var reads = 0
+            for _ in 0..<3 {
+                _ = try conn.remembered("company 1", tables: ["companies"]) {
+                    reads += 1
+                    return try conn.queryFirst("SELECT count(*) AS n FROM companies") { $0.int("n") }
+                }
+            }
+            return reads
+        }
+        #expect(reads == 3)
+    }
+
     @Test func constraintsAndConflictsInEngineNeutralWords() async throws {
         let db = try await Self.database()
         let market = try await db.read { try $0.queryFirst("SELECT code FROM markets ORDER BY code LIMIT 1") { $0.string("code") } }
