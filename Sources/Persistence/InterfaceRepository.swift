@@ -18,12 +18,11 @@ public enum InterfaceRepository {
         }
     }
 
-    /// A free interface of that speed at that location (lowest id first), or nil.
+    /// A free interface of that speed at that location (lowest id first), or nil: one probe of the
+    /// partial index of free interfaces (`in_use`, kept by triggers on `services`; Schema/0015).
     public static func freeInterface(_ db: any DatabaseConnection, locationId: Int64, speed: Int) throws -> Int64? {
         try db.queryFirst("""
-            SELECT i.id FROM interfaces i
-            WHERE i.location_id = ? AND i.speed = ? AND NOT EXISTS (SELECT 1 FROM services s WHERE s.interface_id = i.id)
-            ORDER BY i.id LIMIT 1
+            SELECT id FROM interfaces WHERE location_id = ? AND speed = ? AND in_use = 0 ORDER BY id LIMIT 1
             """, locationId, speed) { $0.int64("id") }
     }
 
