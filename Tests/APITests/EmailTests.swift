@@ -37,6 +37,13 @@ import Testing
         let live = Self.mail(all, event: "service_live")
         #expect(Self.recipients(live) == Self.acmeReaders, "SERVICES: the VXC is available")
         #expect(live.first?.body.contains("Your VXC to Beta Cloud is available.") == true)
+        for body in [accepted.first?.body ?? "", live.first?.body ?? ""] {  // the VXC read back from the database
+            let loaded = body.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")  // folded at 78 characters
+            #expect(loaded.contains("Requested by:  Tom Tech <techadmin@acme.example> of Acme Networks"))
+            #expect(loaded.contains("From port:     The MEGAPORT at Global Switch (Acme Networks, service 1), VLAN 300"))
+            #expect(loaded.contains("To port:       Beta Cloud Sydney (Equinix SY1) (Beta Cloud, service 4), VLAN "))
+            #expect(loaded.contains("Speed:         100 Mbps") && loaded.contains("(service \(vxc))"))
+        }
         let messageIds = all.compactMap { $0.header("Message-ID") }
         #expect(Set(messageIds).count == all.count, "one Message-ID per message")
         #expect(messageIds.allSatisfy { Array($0).dropFirst(15).first == "7" }, "<UUID version 7@…>: the outbox index grows at its end")
@@ -56,7 +63,6 @@ import Testing
             try await Task.sleep(for: .milliseconds(20))
         }
         #expect(outbox == [all.count])
-        _ = vxc
         await world.app.stopBackgroundWork()
     }
 

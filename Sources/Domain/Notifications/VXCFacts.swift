@@ -4,25 +4,47 @@ import Storage
 
 /// What an email about a VXC says: both ends, companies, speed, VLANs and who ordered it.
 struct VXCFacts {
+    /// One end: the port and its company.
+    struct End {
+        let id: Int64
+        let name: String
+        let companyId: Int64
+        let companyName: String
+
+        init(_ port: ServiceRecord) {
+            (id, name, companyId, companyName) = (port.id, port.name, port.companyId, port.companyName)
+        }
+
+        init(_ end: VXCRepository.SummaryEnd) {
+            (id, name, companyId, companyName) = (end.id, end.name, end.companyId, end.companyName)
+        }
+    }
+
     let vxcId: Int64
     let vxcName: String
     let rateLimit: Int
-    let aEnd: ServiceRecord
-    let bEnd: ServiceRecord
+    let aEnd: End
+    let bEnd: End
     let aVlan: Int?
     let bVlan: Int?
     let requester: String
 
+    /// The facts of an order being placed, from the records at hand.
+    init(vxcId: Int64, vxcName: String, rateLimit: Int, aEnd: ServiceRecord, bEnd: ServiceRecord, aVlan: Int?, bVlan: Int?,
+         requester: String) {
+        (self.vxcId, self.vxcName, self.rateLimit, self.aEnd, self.bEnd) = (vxcId, vxcName, rateLimit, End(aEnd), End(bEnd))
+        (self.aVlan, self.bVlan, self.requester) = (aVlan, bVlan, requester)
+    }
+
+    /// The facts of VXC `serviceId` (one statement), or nil when it is not a VXC.
     static func load(_ db: any DatabaseConnection, serviceId: Int64) throws -> VXCFacts? {
-        guard let service = try ServiceRepository.find(db, id: serviceId), service.productType == .vxc,
-              let a = service.aEndId, let b = service.bEndId,
-              let aEnd = try ServiceRepository.find(db, id: a), let bEnd = try ServiceRepository.find(db, id: b) else { return nil }
-        let vlans = try VlanRepository.vlans(db, serviceId: serviceId)
-        let requester = try service.createdBy.flatMap { id in
-            try UserRepository.find(db, id: id).map { "\("\($0.firstName) \($0.lastName)".trimmingWhitespace) <\($0.email)>" }
-        } ?? service.companyName
-        return VXCFacts(vxcId: service.id, vxcName: service.name, rateLimit: service.rateLimit ?? 0, aEnd: aEnd, bEnd: bEnd,
-                        aVlan: vlans["A"], bVlan: vlans["B"], requester: requester)
+        guard let v = try VXCRepository.summary(db, serviceId: serviceId) else { return nil }
+        return VXCFacts(v)
+    }
+
+    private init(_ v: VXCRepository.Summary) {
+        (vxcId, vxcName, rateLimit, aEnd, bEnd, aVlan, bVlan) = (v.id, v.name, v.rateLimit, End(v.aEnd), End(v.bEnd), v.aVlan, v.bVlan)
+        requester = v.orderedBy.map { "\($0.name.trimmingWhitespace) <\($0.email)>" } ?? v.companyName
     }
 
     /// The lines every VXC email carries.
