@@ -16,6 +16,7 @@ extension VXCRepository {
         public let name: String
         public let rateLimit: Int
         /// The company that owns the VXC (named when nobody is recorded as its orderer).
+        public let companyId: Int64
         public let companyName: String
         public let aEnd: SummaryEnd
         public let bEnd: SummaryEnd
@@ -29,7 +30,7 @@ extension VXCRepository {
     /// email about a VXC, above all when a provisioning slice turns VXCs LIVE, where it took five.
     public static func summary(_ db: any DatabaseConnection, serviceId: Int64) throws -> Summary? {
         try db.queryFirst("""
-            SELECT v.id, v.name, v.rate_limit, vc.trading_name AS company_name,
+            SELECT v.id, v.name, v.rate_limit, v.company_id, vc.trading_name AS company_name,
                    a.id AS a_id, a.name AS a_name, a.company_id AS a_company_id, ac.trading_name AS a_company_name,
                    b.id AS b_id, b.name AS b_name, b.company_id AS b_company_id, bc.trading_name AS b_company_name,
                    (SELECT vlan FROM vlan_assignments WHERE service_id = v.id AND end_name = 'A') AS a_vlan,
@@ -42,7 +43,7 @@ extension VXCRepository {
             WHERE v.id = ? AND v.product_type = 'VXC'
             """, serviceId) { r in
             Summary(id: r.int64("id"), name: r.string("name"), rateLimit: r.optionalInt("rate_limit") ?? 0,
-                    companyName: r.string("company_name"),
+                    companyId: r.int64("company_id"), companyName: r.string("company_name"),
                     aEnd: SummaryEnd(id: r.int64("a_id"), name: r.string("a_name"), companyId: r.int64("a_company_id"),
                                      companyName: r.string("a_company_name")),
                     bEnd: SummaryEnd(id: r.int64("b_id"), name: r.string("b_name"), companyId: r.int64("b_company_id"),

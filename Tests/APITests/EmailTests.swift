@@ -12,6 +12,25 @@ import Testing
     static func mail(_ all: [ReceivedMail], event: String) -> [ReceivedMail] { all.filter { $0.header("X-Megaport-Event") == event } }
     static func recipients(_ mail: [ReceivedMail]) -> Set<String> { Set(mail.flatMap(\.recipients)) }
 
+    /// A port going LIVE tells its owner where it is and which interface it has.
+    @Test func aPortGoingLiveEmailsItsOwner() async throws {
+        let relay = try SMTPTestServer()
+        defer { relay.stop() }
+        let world = try await APIWorld(startProvisioning: false, relayPort: relay.port)
+        defer { world.remove() }
+        world.app.startBackgroundWork()
+        let (status, _) = try await world.callJSON("POST", "/secure/ecommerce/megaport/order", as: "admin@acme.example",
+                                                   json: #"{"serviceName":"Live Mail Port","megaPortProvItem":{"speed":10000,"location_id":3}}"#)
+        #expect(status == 200)
+        let live = Self.mail(await relay.waitFor(3), event: "service_live")
+        #expect(Self.recipients(live) == Self.acmeReaders)
+        #expect(live.first?.header("Subject") == "Live Mail Port is live")
+        let body = live.first?.body.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ") ?? ""
+        #expect(body.contains("Your 10000 Mbps port at") && body.contains("is ready to carry VXCs and IX connections."), "\(body)")
+        #expect(body.contains("Port:          Live Mail Port (service ") && body.contains("Interface:"))
+        await world.app.stopBackgroundWork()
+    }
+
     @Test func requestAcceptLiveEmailsReachExactlyTheRightPeople() async throws {
         let relay = try SMTPTestServer()
         defer { relay.stop() }
@@ -37,6 +56,7 @@ import Testing
         let live = Self.mail(all, event: "service_live")
         #expect(Self.recipients(live) == Self.acmeReaders, "SERVICES: the VXC is available")
         #expect(live.first?.body.contains("Your VXC to Beta Cloud is available.") == true)
+        #expect(live.first?.header("Subject")?.hasPrefix("from The MEGAPORT at Global Switch to Beta Cloud") == true)
         for body in [accepted.first?.body ?? "", live.first?.body ?? ""] {  // the VXC read back from the database
             let loaded = body.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")  // folded at 78 characters
             #expect(loaded.contains("Requested by:  Tom Tech <techadmin@acme.example> of Acme Networks"))

@@ -89,19 +89,23 @@ enum Notices {
             """), now: now)
     }
 
-    /// A service became LIVE: to its owner (SERVICES).
+    /// A service became LIVE: to its owner (SERVICES). A VXC's email is written from its summary alone.
     static func live(_ db: any DatabaseConnection, serviceId: Int64, now: Int64) throws {
-        guard let service = try ServiceRepository.find(db, id: serviceId) else { return }
-        let detail: String
-        if service.productType == .vxc, let f = try VXCFacts.load(db, serviceId: serviceId) {
-            detail = "Your VXC to \(f.bEnd.companyName) is available.\n\n\(f.summary)"
-        } else if let location = service.location {
-            detail = "Your \(service.speed ?? 0) Mbps port at \(location.name) is ready to carry VXCs and IX connections.\n\n  Port:          \(service.name) (service \(service.id))\n  Interface:     \(service.interfaceName ?? "-")"
+        let companyId: Int64, name: String, detail: String
+        if let f = try VXCFacts.load(db, serviceId: serviceId) {
+            (companyId, name, detail) = (f.companyId, f.vxcName, "Your VXC to \(f.bEnd.companyName) is available.\n\n\(f.summary)")
+        } else if let service = try ServiceRepository.find(db, id: serviceId) {
+            (companyId, name) = (service.companyId, service.name)
+            if let location = service.location {
+                detail = "Your \(service.speed ?? 0) Mbps port at \(location.name) is ready to carry VXCs and IX connections.\n\n  Port:          \(service.name) (service \(service.id))\n  Interface:     \(service.interfaceName ?? "-")"
+            } else {
+                detail = "Your \(service.productType.rawValue) \(service.name) (service \(service.id)) is available."
+            }
         } else {
-            detail = "Your \(service.productType.rawValue) \(service.name) (service \(service.id)) is available."
+            return
         }
-        try Outbox.enqueue(db, Email(event: "service_live", companyId: service.companyId, group: .services,
-            subject: "\(service.name) is live", body: detail + "\n\nNothing to do: it is ready to use."), now: now)
+        try Outbox.enqueue(db, Email(event: "service_live", companyId: companyId, group: .services,
+            subject: "\(name) is live", body: detail + "\n\nNothing to do: it is ready to use."), now: now)
     }
 
     /// A service was cancelled: to its owner (SERVICES).

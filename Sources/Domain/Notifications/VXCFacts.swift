@@ -22,6 +22,8 @@ struct VXCFacts {
 
     let vxcId: Int64
     let vxcName: String
+    /// The company that owns the VXC.
+    let companyId: Int64
     let rateLimit: Int
     let aEnd: End
     let bEnd: End
@@ -30,9 +32,10 @@ struct VXCFacts {
     let requester: String
 
     /// The facts of an order being placed, from the records at hand.
-    init(vxcId: Int64, vxcName: String, rateLimit: Int, aEnd: ServiceRecord, bEnd: ServiceRecord, aVlan: Int?, bVlan: Int?,
-         requester: String) {
-        (self.vxcId, self.vxcName, self.rateLimit, self.aEnd, self.bEnd) = (vxcId, vxcName, rateLimit, End(aEnd), End(bEnd))
+    init(vxcId: Int64, vxcName: String, companyId: Int64, rateLimit: Int, aEnd: ServiceRecord, bEnd: ServiceRecord, aVlan: Int?,
+         bVlan: Int?, requester: String) {
+        (self.vxcId, self.vxcName, self.companyId, self.rateLimit) = (vxcId, vxcName, companyId, rateLimit)
+        (self.aEnd, self.bEnd) = (End(aEnd), End(bEnd))
         (self.aVlan, self.bVlan, self.requester) = (aVlan, bVlan, requester)
     }
 
@@ -43,7 +46,8 @@ struct VXCFacts {
     }
 
     private init(_ v: VXCRepository.Summary) {
-        (vxcId, vxcName, rateLimit, aEnd, bEnd, aVlan, bVlan) = (v.id, v.name, v.rateLimit, End(v.aEnd), End(v.bEnd), v.aVlan, v.bVlan)
+        (vxcId, vxcName, companyId, rateLimit) = (v.id, v.name, v.companyId, v.rateLimit)
+        (aEnd, bEnd, aVlan, bVlan) = (End(v.aEnd), End(v.bEnd), v.aVlan, v.bVlan)
         requester = v.orderedBy.map { "\($0.name.trimmingWhitespace) <\($0.email)>" } ?? v.companyName
     }
 

@@ -97,7 +97,7 @@ enum VXCOrdering {
                                                          requesterUserId: session.userId, approverCompanyId: bEnd.companyId,
                                                          speed: order.speed, newSpeed: nil, now: now, lifetime: approvalLifetime)
             let requester = "\("\(session.firstName) \(session.lastName)".trimmingWhitespace) <\(session.email)>"
-            let facts = VXCFacts(vxcId: serviceId, vxcName: name, rateLimit: order.speed, aEnd: aEnd, bEnd: bEnd, aVlan: aVlan, bVlan: bVlan,
+            let facts = VXCFacts(vxcId: serviceId, vxcName: name, companyId: buyer, rateLimit: order.speed, aEnd: aEnd, bEnd: bEnd, aVlan: aVlan, bVlan: bVlan,
                                  requester: requester)
             try Notices.connectionRequested(db, facts, approval: approval, links: links, now: now,
                                             profileLines: purchase.map { ProfilePurchase.emailLines($0.values, $0.profile) })
