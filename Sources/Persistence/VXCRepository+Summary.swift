@@ -4,23 +4,35 @@ import Storage
 extension VXCRepository {
     /// One end of a VXC as its emails name it.
     public struct SummaryEnd: Sendable {
+        /// The port's service id.
         public let id: Int64
+        /// The port's name.
         public let name: String
+        /// The company that owns the port.
         public let companyId: Int64
+        /// That company's trading name.
         public let companyName: String
     }
 
     /// What an email about a VXC says: both ends and their companies, speed, VLANs and who ordered it.
     public struct Summary: Sendable {
+        /// The VXC's service id.
         public let id: Int64
+        /// The VXC's name.
         public let name: String
+        /// Its speed in Mbps.
         public let rateLimit: Int
-        /// The company that owns the VXC (named when nobody is recorded as its orderer).
+        /// The company that owns the VXC.
         public let companyId: Int64
+        /// That company's trading name (named when nobody is recorded as the orderer).
         public let companyName: String
+        /// The A-end port.
         public let aEnd: SummaryEnd
+        /// The B-end port.
         public let bEnd: SummaryEnd
+        /// The VLAN at each end (-1 untagged), when assigned.
         public let aVlan: Int?
+        /// The VLAN at the B end.
         public let bVlan: Int?
         /// The user who ordered it: name and email.
         public let orderedBy: (name: String, email: String)?
