@@ -10,18 +10,22 @@ public enum ProvisioningRepository {
         public let id: Int64
         public let companyId: Int64
         public let rateLimit: Int?
+        /// Whether it is a VXC (whose email says both ends).
+        public let isVXC: Bool
     }
 
     static func indexed(_ db: any DatabaseConnection, _ index: String) -> String {
         db.dialect == .sqlite ? "INDEXED BY \(index)" : ""
     }
 
-    static func due(_ r: any DatabaseRow) -> Due { Due(id: r.int64("id"), companyId: r.int64("company_id"), rateLimit: r.optionalInt("rate_limit")) }
+    static func due(_ r: any DatabaseRow) -> Due {
+        Due(id: r.int64("id"), companyId: r.int64("company_id"), rateLimit: r.optionalInt("rate_limit"), isVXC: r.string("product_type") == "VXC")
+    }
 
     /// VXCs to auto-approving providers ordered at or before `orderedBy`, oldest first.
     public static func dueAutoApprovals(_ db: any DatabaseConnection, orderedBy: Int64, limit: Int) throws -> [Due] {
         try db.query("""
-            SELECT id, company_id, rate_limit FROM services \(indexed(db, "services_due_auto_approval"))
+            SELECT id, company_id, rate_limit, product_type FROM services \(indexed(db, "services_due_auto_approval"))
             WHERE product_type = 'VXC' AND vxc_approval_status = 'PENDING_INTERNAL'
               AND provisioning_status = 'PROVISIONING' AND create_date <= ? ORDER BY create_date LIMIT ?
             """, orderedBy, limit, map: due)
@@ -30,7 +34,7 @@ public enum ProvisioningRepository {
     /// Services CONFIGURED at or before `configuredBy`, the longest waiting first.
     public static func dueLive(_ db: any DatabaseConnection, configuredBy: Int64, limit: Int) throws -> [Due] {
         try db.query("""
-            SELECT id, company_id, rate_limit FROM services \(indexed(db, "services_due_live"))
+            SELECT id, company_id, rate_limit, product_type FROM services \(indexed(db, "services_due_live"))
             WHERE provisioning_status = 'CONFIGURED' AND provision_date <= ? ORDER BY provision_date LIMIT ?
             """, configuredBy, limit, map: due)
     }
@@ -38,7 +42,7 @@ public enum ProvisioningRepository {
     /// Services CANCELLED at or before `cancelledBy`, the longest waiting first.
     public static func dueDecommission(_ db: any DatabaseConnection, cancelledBy: Int64, limit: Int) throws -> [Due] {
         try db.query("""
-            SELECT id, company_id, rate_limit FROM services \(indexed(db, "services_due_decommission"))
+            SELECT id, company_id, rate_limit, product_type FROM services \(indexed(db, "services_due_decommission"))
             WHERE provisioning_status = 'CANCELLED' AND cancel_date <= ? ORDER BY cancel_date LIMIT ?
             """, cancelledBy, limit, map: due)
     }

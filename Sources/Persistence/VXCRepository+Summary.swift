@@ -12,6 +12,11 @@ extension VXCRepository {
         public let companyId: Int64
         /// That company's trading name.
         public let companyName: String
+
+        /// An end as given.
+        public init(id: Int64, name: String, companyId: Int64, companyName: String) {
+            (self.id, self.name, self.companyId, self.companyName) = (id, name, companyId, companyName)
+        }
     }
 
     /// What an email about a VXC says: both ends and their companies, speed, VLANs and who ordered it.

@@ -48,7 +48,7 @@ final class ReadMemo {
     }
 
     /// The kept answer for `key`, or `read()`'s (kept when the rules above allow).
-    func answer<T>(_ key: String, tables: [String], read: () throws -> T) throws -> T {
+    func answer<T>(_ key: @autoclosure () -> String, tables: [String], read: () throws -> T) throws -> T {
         guard sqlite3_txn_state(handle, "main") == SQLITE_TXN_WRITE,
               !tables.contains(where: { table in changed.contains { $0.name == table } }) else { return try read() }
         var current: UInt32 = 0
@@ -57,6 +57,7 @@ final class ReadMemo {
             answers.removeAll()
             version = current
         }
+        let key = key()
         if let kept = answers[key], let answer = kept as? T { return answer }  // in two steps: a missing key cast to an optional T would be a nil answer
         let value = try read()
         if answers.count >= Self.capacity { answers.removeAll() }

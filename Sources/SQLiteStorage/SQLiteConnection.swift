@@ -77,9 +77,9 @@ public final class SQLiteConnection: DatabaseConnection {
 
     /// Inside a write transaction on the writing connection, answers a read again while none of `tables`
     /// has changed (`ReadMemo`); otherwise reads.
-    public func remembered<T>(_ key: String, tables: [String], read: () throws -> T) throws -> T {
+    public func remembered<T>(_ key: @autoclosure () -> String, tables: [String], read: () throws -> T) throws -> T {
         guard let memo else { return try read() }
-        return try memo.answer(key, tables: tables, read: read)
+        return try memo.answer(key(), tables: tables, read: read)
     }
 
     /// Runs a statement with bound arguments; returns the number of rows changed.

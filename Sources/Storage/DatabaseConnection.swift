@@ -27,10 +27,11 @@ public protocol DatabaseConnection: AnyObject {
     func insertReturningId(_ sql: String, arguments: [any DatabaseBindable]) throws -> Int64
 
     /// The result of `read`, which reads only `tables`, under `key` (which names the question and its
-    /// arguments). An engine may give a result it kept from an earlier call with the same key when it is
-    /// certain that nothing `read` sees has changed since — for small reads of rarely written tables that
-    /// many writes of one transaction repeat. The default always reads.
-    func remembered<T>(_ key: String, tables: [String], read: () throws -> T) throws -> T
+    /// arguments; built only by an engine that keeps results). An engine may give a result it kept from
+    /// an earlier call with the same key when it is certain that nothing `read` sees has changed since —
+    /// for small reads of rarely written tables that many writes of one transaction repeat. The default
+    /// always reads.
+    func remembered<T>(_ key: @autoclosure () -> String, tables: [String], read: () throws -> T) throws -> T
 }
 
 /// A database state as one connection last saw it (see `DatabaseConnection.snapshot()`).
@@ -80,7 +81,7 @@ extension DatabaseConnection {
     }
 
     /// Always reads (an engine that cannot tell whether `tables` changed).
-    public func remembered<T>(_ key: String, tables: [String], read: () throws -> T) throws -> T {
+    public func remembered<T>(_ key: @autoclosure () -> String, tables: [String], read: () throws -> T) throws -> T {
         try read()
     }
 

@@ -90,9 +90,9 @@ enum Notices {
     }
 
     /// A service became LIVE: to its owner (SERVICES). A VXC's email is written from its summary alone.
-    static func live(_ db: any DatabaseConnection, serviceId: Int64, now: Int64) throws {
+    static func live(_ db: any DatabaseConnection, serviceId: Int64, isVXC: Bool, now: Int64) throws {
         let companyId: Int64, name: String, detail: String
-        if let f = try VXCFacts.load(db, serviceId: serviceId) {
+        if isVXC, let f = try VXCFacts.load(db, serviceId: serviceId) {
             (companyId, name, detail) = (f.companyId, f.vxcName, "Your VXC to \(f.bEnd.companyName) is available.\n\n\(f.summary)")
         } else if let service = try ServiceRepository.find(db, id: serviceId) {
             (companyId, name) = (service.companyId, service.name)

@@ -5,20 +5,7 @@ import Storage
 /// What an email about a VXC says: both ends, companies, speed, VLANs and who ordered it.
 struct VXCFacts {
     /// One end: the port and its company.
-    struct End {
-        let id: Int64
-        let name: String
-        let companyId: Int64
-        let companyName: String
-
-        init(_ port: ServiceRecord) {
-            (id, name, companyId, companyName) = (port.id, port.name, port.companyId, port.companyName)
-        }
-
-        init(_ end: VXCRepository.SummaryEnd) {
-            (id, name, companyId, companyName) = (end.id, end.name, end.companyId, end.companyName)
-        }
-    }
+    typealias End = VXCRepository.SummaryEnd
 
     let vxcId: Int64
     let vxcName: String
@@ -35,7 +22,7 @@ struct VXCFacts {
     init(vxcId: Int64, vxcName: String, companyId: Int64, rateLimit: Int, aEnd: ServiceRecord, bEnd: ServiceRecord, aVlan: Int?,
          bVlan: Int?, requester: String) {
         (self.vxcId, self.vxcName, self.companyId, self.rateLimit) = (vxcId, vxcName, companyId, rateLimit)
-        (self.aEnd, self.bEnd) = (End(aEnd), End(bEnd))
+        (self.aEnd, self.bEnd) = (End(port: aEnd), End(port: bEnd))
         (self.aVlan, self.bVlan, self.requester) = (aVlan, bVlan, requester)
     }
 
@@ -47,7 +34,7 @@ struct VXCFacts {
 
     private init(_ v: VXCRepository.Summary) {
         (vxcId, vxcName, companyId, rateLimit) = (v.id, v.name, v.companyId, v.rateLimit)
-        (aEnd, bEnd, aVlan, bVlan) = (End(v.aEnd), End(v.bEnd), v.aVlan, v.bVlan)
+        (aEnd, bEnd, aVlan, bVlan) = (v.aEnd, v.bEnd, v.aVlan, v.bVlan)
         requester = v.orderedBy.map { "\($0.name.trimmingWhitespace) <\($0.email)>" } ?? v.companyName
     }
 
@@ -69,4 +56,11 @@ struct VXCFacts {
 
     /// `2027-01-22` (UTC) for an epoch-millisecond date.
     static func day(_ millis: Int64) -> String { CalendarDate.day(millis) }
+}
+
+extension VXCRepository.SummaryEnd {
+    /// A port at hand as a VXC's end.
+    init(port: ServiceRecord) {
+        self.init(id: port.id, name: port.name, companyId: port.companyId, companyName: port.companyName)
+    }
 }

@@ -72,7 +72,7 @@ public actor ProvisioningStage: BackgroundService {
             for service in try ProvisioningRepository.dueLive(conn, configuredBy: now - delay, limit: Self.batch) {
                 try ServiceRepository.setStatus(conn, id: service.id, .live, now: now)
                 try AuditLog.record(conn, userId: nil, companyId: service.companyId, entity: "service", entityId: service.id, action: "live", now: now)
-                try Notices.live(conn, serviceId: service.id, now: now)
+                try Notices.live(conn, serviceId: service.id, isVXC: service.isVXC, now: now)
             }
             try ApprovalService.expireDue(conn, now: now, limit: Self.batch)
             for service in try ProvisioningRepository.dueDecommission(conn, cancelledBy: now - delay, limit: Self.batch) {
